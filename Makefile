@@ -1,0 +1,158 @@
+# claimline - build, test and demo.
+#
+#   make            build the library and the CLI (build/claimline)
+#   make demo       analyze the bundled sample corpus and print a timeline with a conflict
+#   make test       every test: unit, spec, CLI golden, seed scores, and the same suite
+#                   under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make check      the test suite once, without the sanitizer pass (quick loop)
+#   make fuzz       build the libFuzzer targets and run each for FUZZ_SECONDS
+#   make deps       install build dependencies (Debian packages, npm data packages)
+#
+# Variables: WERROR=1 turns warnings into errors (CI sets it); SAN=1 builds with sanitizers
+# into build/san; OPT overrides the optimisation flags.
+
+CC      ?= cc
+BUILD   ?= build
+OPT     ?= -O2 -g
+WERROR  ?= 0
+SAN     ?= 0
+
+ifeq ($(SAN),1)
+  BUILD := build/san
+  OPT   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+  SANLD := -fsanitize=address,undefined
+endif
+
+WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wconversion -Wno-sign-conversion -Wformat=2 -Wvla
+ifeq ($(WERROR),1)
+  WARN  += -Werror
+endif
+
+CPPFLAGS := -Iinclude -Isrc -D_GNU_SOURCE
+CFLAGS   := -std=c17 $(OPT) $(WARN) -fPIC
+LDLIBS   := -lsqlite3 -ljansson -lxxhash -lm -lpthread
+LDFLAGS  += $(SANLD)
+
+LIB_SRC  := $(sort $(wildcard src/*.c src/*/*.c))
+CLI_SRC  := $(sort $(wildcard cli/*.c))
+DATA     := $(sort $(wildcard data/*.tsv))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/blobs.o $(BUILD)/obj/blobs_index.o
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+DEPS     := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+GAZ_TSV  := build/gazetteer.tsv
+GAZ_BIN  := build/gazetteer.bin
+DEPS_OK  := build/.deps-ok
+
+.PHONY: all deps demo test check san-test fuzz clean distclean bench
+all: $(BUILD)/claimline
+
+# ---------------------------------------------------------------- dependencies
+
+# Re-run the set-up when its inputs change; it is quick when everything is present.
+$(DEPS_OK): scripts/setup.sh package.json package-lock.json
+	@mkdir -p build
+	bash scripts/setup.sh
+	@touch $@
+
+deps: $(DEPS_OK)
+
+# ---------------------------------------------------------------- generated data
+
+$(GAZ_TSV): tools/gazetteer/build.mjs data/countries.tsv $(wildcard data/places_extra.tsv) | $(DEPS_OK)
+	@mkdir -p build
+	node tools/gazetteer/build.mjs $@
+
+build/gazc: tools/gazetteer/gazc.c src/place/placekey.c src/place/gazetteer.c src/util/error.c src/util/utf8.c src/place/gazetteer.h src/place/placekey.h | $(DEPS_OK)
+	@mkdir -p build
+	$(CC) -std=c17 -O2 $(CPPFLAGS) -o $@ tools/gazetteer/gazc.c src/place/placekey.c src/place/gazetteer.c src/util/error.c src/util/utf8.c
+
+$(GAZ_BIN): $(GAZ_TSV) build/gazc
+	build/gazc $(GAZ_TSV) $@
+
+$(BUILD)/gen/blobs.S $(BUILD)/gen/blobs_index.c: tools/gen_blobs.sh $(DATA) $(GAZ_BIN)
+	@mkdir -p $(BUILD)/gen
+	sh tools/gen_blobs.sh $(BUILD)/gen/blobs.S $(BUILD)/gen/blobs_index.c $(DATA) $(GAZ_BIN)
+
+$(BUILD)/obj/blobs.o: $(BUILD)/gen/blobs.S $(DATA) $(GAZ_BIN)
+	@mkdir -p $(dir $@)
+	$(CC) -c -o $@ $<
+
+$(BUILD)/obj/blobs_index.o: $(BUILD)/gen/blobs_index.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# ---------------------------------------------------------------- library and CLI
+
+$(BUILD)/obj/%.o: %.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/libclaimline.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/claimline: $(CLI_OBJ) $(BUILD)/libclaimline.a
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libclaimline.a $(LDLIBS)
+
+-include $(DEPS)
+
+# ---------------------------------------------------------------- tests
+
+TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
+
+$(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libclaimline.a
+	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libclaimline.a $(LDLIBS) -lcmocka
+
+# The suite: unit tests, spec files, CLI golden tests, seed and sample scores.
+check: $(BUILD)/claimline $(BUILD)/unit-tests
+	@echo "== unit tests ($(BUILD))"
+	$(BUILD)/unit-tests
+	@echo "== spec tests"
+	sh tests/spec/run.sh $(BUILD)/claimline
+	@echo "== CLI tests"
+	sh tests/cli/run.sh $(BUILD)/claimline
+	@echo "== scores"
+	sh tests/eval/run.sh $(BUILD)/claimline
+
+san-test:
+	$(MAKE) SAN=1 check
+
+test: check
+	$(MAKE) SAN=1 check
+	@echo "== all tests passed"
+
+# ---------------------------------------------------------------- demo
+
+demo: $(BUILD)/claimline
+	@rm -f build/demo.db
+	$(BUILD)/claimline analyze examples/articles examples/wire.jsonl --db build/demo.db
+	@echo
+	$(BUILD)/claimline timeline Avdiivka --db build/demo.db
+	@echo
+	$(BUILD)/claimline conflicts --db build/demo.db
+
+# ---------------------------------------------------------------- fuzzing
+
+FUZZ_SECONDS ?= 20
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
+
+build/fuzz/%: fuzz/%.c $(LIB_SRC) $(BUILD)/gen/blobs.S $(BUILD)/gen/blobs_index.c
+	@mkdir -p build/fuzz
+	clang -std=c17 -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) -o $@ $< $(LIB_SRC) \
+	    $(BUILD)/gen/blobs.S $(BUILD)/gen/blobs_index.c $(LDLIBS)
+
+fuzz: $(FUZZ_BIN)
+	sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
+
+# ---------------------------------------------------------------- housekeeping
+
+clean:
+	rm -rf build/obj build/san build/fuzz build/gen build/claimline build/libclaimline.a build/unit-tests build/demo.db
+
+distclean:
+	rm -rf build node_modules

@@ -1,0 +1,37 @@
+/* cli.h - shared pieces of the claimline command-line tool: exit codes, the commands'
+ * entry points, and small helpers. Every command uses only the public API. */
+#ifndef CLAIMLINE_CLI_H
+#define CLAIMLINE_CLI_H
+
+#include <stdio.h>
+
+#include "claimline/claimline.h"
+
+/* Documented exit codes (README, `claimline help`). */
+enum {
+    EXIT_OK = 0,        /* everything done */
+    EXIT_FAIL = 1,      /* the command failed (database error, unreadable gold file ...) */
+    EXIT_USAGE = 2,     /* bad command line */
+    EXIT_PARTIAL = 3,   /* done, but some inputs were rejected (reported on stderr) */
+    EXIT_BELOW = 4      /* eval: a score fell below the baseline */
+};
+
+int cmd_extract(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
+int cmd_load(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
+int cmd_claims(int argc, char **argv);
+int cmd_conflicts(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_timex(int argc, char **argv);
+
+/* Prints "claimline: " + message + the error's location to stderr. */
+void cli_report(const char *what, const cl_error *err);
+/* Prints a rejected input as "claimline: rejected SOURCE[:LINE]: MESSAGE". */
+void cli_reject(const cl_error *rej);
+/* The default ledger: $CLAIMLINE_DB or ./claimline.db */
+const char *cli_default_db(void);
+/* 1 when argv[i] is -h or --help. */
+int cli_wants_help(int argc, char **argv);
+
+#endif

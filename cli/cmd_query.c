@@ -1,0 +1,456 @@
+/* cmd_query.c - `claimline timeline`, `claims` and `conflicts`: ledger queries printed as
+ * a human table, JSON lines or CSV (GDELT/ACLED-style columns). */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char timeline_usage[] =
+    "usage: claimline timeline PLACE [--db FILE] [--side S] [--since DATE] [--until DATE]\n"
+    "                          [--window DAYS] [--format table|jsonl|csv]\n"
+    "\n"
+    "The place's claims in date order (undated last), with the number of independent\n"
+    "outlets carrying each claim and '!' on claims that conflict with another party's;\n"
+    "the conflicting pairs follow. Place names match any spelling (Kupiansk = Kupyansk).\n";
+
+static const char claims_usage[] =
+    "usage: claimline claims [--db FILE] [--place P] [--side S] [--actor A] [--predicate P]\n"
+    "                        [--since DATE] [--until DATE] [--limit N] [--format table|jsonl|csv]\n";
+
+static const char conflicts_usage[] =
+    "usage: claimline conflicts [--db FILE] [--place P] [--side S] [--since DATE] [--until DATE]\n"
+    "                           [--window DAYS] [--format table|jsonl|csv]\n"
+    "\n"
+    "Pairs of claims by different parties about the same place that contradict each other\n"
+    "within the window (default 7 days); undated claims conflict only inside one document.\n";
+
+enum fmt { FMT_TABLE, FMT_JSONL, FMT_CSV };
+
+typedef struct qopts {
+    cl_query q;
+    const char *db;
+    enum fmt format;
+} qopts;
+
+enum { O_DB = 1000, O_PLACE, O_SIDE, O_ACTOR, O_PRED, O_SINCE, O_UNTIL, O_LIMIT, O_WINDOW, O_FORMAT };
+
+static const struct option long_opts[] = {
+    {"db", required_argument, NULL, O_DB},          {"place", required_argument, NULL, O_PLACE},
+    {"side", required_argument, NULL, O_SIDE},      {"actor", required_argument, NULL, O_ACTOR},
+    {"predicate", required_argument, NULL, O_PRED}, {"since", required_argument, NULL, O_SINCE},
+    {"until", required_argument, NULL, O_UNTIL},    {"limit", required_argument, NULL, O_LIMIT},
+    {"window", required_argument, NULL, O_WINDOW},  {"format", required_argument, NULL, O_FORMAT},
+    {"help", no_argument, NULL, 'h'},               {NULL, 0, NULL, 0},
+};
+
+static int parse(int argc, char **argv, qopts *o, const char *usage)
+{
+    memset(o, 0, sizeof *o);
+    cl_query_init(&o->q);
+    o->db = cli_default_db();
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, "h", long_opts, NULL)) != -1) {
+        switch (c) {
+        case O_DB: o->db = optarg; break;
+        case O_PLACE: o->q.place = optarg; break;
+        case O_SIDE: o->q.side = optarg; break;
+        case O_ACTOR: o->q.actor = optarg; break;
+        case O_PRED: o->q.predicate = optarg; break;
+        case O_SINCE: o->q.since = optarg; break;
+        case O_UNTIL: o->q.until = optarg; break;
+        case O_LIMIT: o->q.limit = atoi(optarg); break;
+        case O_WINDOW: o->q.window_days = atoi(optarg); break;
+        case O_FORMAT:
+            if (strcmp(optarg, "table") == 0)
+                o->format = FMT_TABLE;
+            else if (strcmp(optarg, "jsonl") == 0 || strcmp(optarg, "json") == 0)
+                o->format = FMT_JSONL;
+            else if (strcmp(optarg, "csv") == 0)
+                o->format = FMT_CSV;
+            else {
+                fprintf(stderr, "claimline: unknown format '%s' (table, jsonl, csv)\n", optarg);
+                return -1;
+            }
+            break;
+        case 'h': fputs(usage, stdout); exit(EXIT_OK);
+        default: fputs(usage, stderr); return -1;
+        }
+    }
+    return optind;
+}
+
+/* ---------------------------------------------------------------- output helpers */
+
+static void json_string(FILE *f, const char *s)
+{
+    if (!s) {
+        fputs("null", f);
+        return;
+    }
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", f);
+        else if (*p < 0x20)
+            fprintf(f, "\\u%04x", *p);
+        else
+            fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+static void csv_field(FILE *f, const char *s)
+{
+    if (!s)
+        return;
+    if (!strpbrk(s, ",\"\n")) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            fputc('"', f);
+        fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+static void when_text(const cl_claim_row *r, char *out, size_t n)
+{
+    const char *lo = r->when_lo ? r->when_lo : r->said_lo;
+    const char *hi = r->when_hi ? r->when_hi : r->said_hi;
+    if (!lo || !hi)
+        snprintf(out, n, "undated");
+    else if (strcmp(lo, hi) == 0)
+        snprintf(out, n, "%s", lo);
+    else
+        snprintf(out, n, "%s..%s", lo, hi + 5);
+}
+
+static void claim_text(const cl_claim_row *r, char *out, size_t n)
+{
+    if (r->holder)
+        snprintf(out, n, "%s %s by %s", r->stance, r->predicate, r->holder);
+    else
+        snprintf(out, n, "%s %s", r->stance, r->predicate);
+}
+
+static void print_json_row(FILE *f, const cl_claim_row *r)
+{
+    fputs("{\"doc\":", f);
+    json_string(f, r->doc_id);
+    fputs(",\"outlet\":", f);
+    json_string(f, r->outlet);
+    fputs(",\"claimant\":", f);
+    json_string(f, r->claimant);
+    fputs(",\"actor\":", f);
+    json_string(f, r->actor);
+    fputs(",\"side\":", f);
+    json_string(f, r->side);
+    fputs(",\"stance\":", f);
+    json_string(f, r->stance);
+    fputs(",\"predicate\":", f);
+    json_string(f, r->predicate);
+    fputs(",\"place\":", f);
+    json_string(f, r->place);
+    fputs(",\"country\":", f);
+    json_string(f, r->country);
+    fputs(",\"holder\":", f);
+    json_string(f, r->holder);
+    fputs(",\"when\":", f);
+    if (r->when_lo) {
+        fputc('[', f);
+        json_string(f, r->when_lo);
+        fputc(',', f);
+        json_string(f, r->when_hi);
+        fputc(']', f);
+    } else {
+        fputs("null", f);
+    }
+    fputs(",\"said\":", f);
+    if (r->said_lo) {
+        fputc('[', f);
+        json_string(f, r->said_lo);
+        fputc(',', f);
+        json_string(f, r->said_hi);
+        fputc(']', f);
+    } else {
+        fputs("null", f);
+    }
+    fprintf(f, ",\"line\":%lld,\"corroboration\":%d,\"conflicted\":%s,\"evidence\":",
+            (long long)r->line, r->corroboration, r->conflicted ? "true" : "false");
+    json_string(f, r->evidence);
+    fputc('}', f);
+}
+
+static const char csv_header[] =
+    "date_start,date_end,side,claimant,actor,stance,predicate,holder,place,country,outlet,doc,"
+    "line,corroboration,conflicted,evidence\n";
+
+static void print_csv_row(FILE *f, const cl_claim_row *r)
+{
+    csv_field(f, r->when_lo ? r->when_lo : r->said_lo);
+    fputc(',', f);
+    csv_field(f, r->when_hi ? r->when_hi : r->said_hi);
+    fputc(',', f);
+    csv_field(f, r->side);
+    fputc(',', f);
+    csv_field(f, r->claimant);
+    fputc(',', f);
+    csv_field(f, r->actor);
+    fputc(',', f);
+    csv_field(f, r->stance);
+    fputc(',', f);
+    csv_field(f, r->predicate);
+    fputc(',', f);
+    csv_field(f, r->holder);
+    fputc(',', f);
+    csv_field(f, r->place);
+    fputc(',', f);
+    csv_field(f, r->country);
+    fputc(',', f);
+    csv_field(f, r->outlet);
+    fputc(',', f);
+    csv_field(f, r->doc_id);
+    fprintf(f, ",%lld,%d,%d,", (long long)r->line, r->corroboration, r->conflicted);
+    csv_field(f, r->evidence);
+    fputc('\n', f);
+}
+
+/* Prints text wrapped to width, each line indented. */
+static void wrapped(FILE *f, const char *s, int indent, int width)
+{
+    int col = 0;
+    fprintf(f, "%*s", indent, "");
+    const char *p = s;
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        int len = sp ? (int)(sp - p) : (int)strlen(p);
+        if (col > 0 && col + 1 + len > width) {
+            fprintf(f, "\n%*s", indent, "");
+            col = 0;
+        } else if (col > 0) {
+            fputc(' ', f);
+            col++;
+        }
+        fwrite(p, 1, (size_t)len, f);
+        col += len;
+        p += len;
+        while (*p == ' ')
+            p++;
+    }
+    fputc('\n', f);
+}
+
+static void print_table_row(FILE *f, const cl_claim_row *r, int with_counts)
+{
+    char when[40], what[64], src[160];
+    when_text(r, when, sizeof when);
+    claim_text(r, what, sizeof what);
+    snprintf(src, sizeof src, "%s%s%s:%lld", r->outlet ? r->outlet : "", r->outlet ? " " : "",
+             r->doc_id ? r->doc_id : "?", (long long)r->line);
+    fprintf(f, "%-22s %-5s %-24s %-28.28s %s", when, r->side ? r->side : "?", what,
+            r->claimant ? r->claimant : "?", src);
+    if (with_counts)
+        fprintf(f, "  [%d outlet%s]%s", r->corroboration, r->corroboration == 1 ? "" : "s",
+                r->conflicted ? "  ! conflict" : "");
+    fputc('\n', f);
+    char quoted[2048];
+    snprintf(quoted, sizeof quoted, "\"%s\"", r->evidence ? r->evidence : "");
+    wrapped(f, quoted, 6, 92);
+}
+
+static void print_conflicts(FILE *f, const cl_result *r)
+{
+    size_t n = cl_result_conflict_count(r);
+    for (size_t i = 0; i < n; i++) {
+        const cl_conflict *c = cl_result_conflict(r, i);
+        char wa[40], wb[40], ca[64], cb[64];
+        when_text(c->a, wa, sizeof wa);
+        when_text(c->b, wb, sizeof wb);
+        claim_text(c->a, ca, sizeof ca);
+        claim_text(c->b, cb, sizeof cb);
+        fprintf(f, "%s: %s\n", c->a->place, c->reason);
+        fprintf(f, "  %-5s %-24s %-22s %s (%s:%lld)\n", c->a->side, ca, wa,
+                c->a->claimant ? c->a->claimant : "?", c->a->doc_id, (long long)c->a->line);
+        fprintf(f, "  %-5s %-24s %-22s %s (%s:%lld)\n", c->b->side, cb, wb,
+                c->b->claimant ? c->b->claimant : "?", c->b->doc_id, (long long)c->b->line);
+    }
+}
+
+static void print_conflicts_machine(FILE *f, const cl_result *r, enum fmt fmt)
+{
+    size_t n = cl_result_conflict_count(r);
+    if (fmt == FMT_CSV)
+        fprintf(f, "place,reason,side_a,claim_a,date_a,doc_a,line_a,side_b,claim_b,date_b,doc_b,line_b\n");
+    for (size_t i = 0; i < n; i++) {
+        const cl_conflict *c = cl_result_conflict(r, i);
+        char wa[40], wb[40], ca[64], cb[64];
+        when_text(c->a, wa, sizeof wa);
+        when_text(c->b, wb, sizeof wb);
+        claim_text(c->a, ca, sizeof ca);
+        claim_text(c->b, cb, sizeof cb);
+        if (fmt == FMT_CSV) {
+            csv_field(f, c->a->place);
+            fputc(',', f);
+            csv_field(f, c->reason);
+            fprintf(f, ",%s,%s,%s,%s,%lld,%s,%s,%s,%s,%lld\n", c->a->side, ca, wa, c->a->doc_id,
+                    (long long)c->a->line, c->b->side, cb, wb, c->b->doc_id, (long long)c->b->line);
+        } else {
+            fputs("{\"place\":", f);
+            json_string(f, c->a->place);
+            fputs(",\"reason\":", f);
+            json_string(f, c->reason);
+            fputs(",\"a\":", f);
+            print_json_row(f, c->a);
+            fputs(",\"b\":", f);
+            print_json_row(f, c->b);
+            fputs("}\n", f);
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- commands */
+
+static cl_ledger *open_ledger(const char *db)
+{
+    cl_error err;
+    FILE *probe = fopen(db, "r");
+    if (!probe) {
+        fprintf(stderr, "claimline: no ledger at %s (run 'claimline analyze' first)\n", db);
+        return NULL;
+    }
+    fclose(probe);
+    cl_ledger *lg = cl_ledger_open(db, &err);
+    if (!lg)
+        cli_report("cannot open the ledger", &err);
+    return lg;
+}
+
+int cmd_timeline(int argc, char **argv)
+{
+    qopts o;
+    int first = parse(argc, argv, &o, timeline_usage);
+    if (first < 0)
+        return EXIT_USAGE;
+    if (first < argc)
+        o.q.place = argv[first];
+    if (!o.q.place) {
+        fputs(timeline_usage, stderr);
+        return EXIT_USAGE;
+    }
+    cl_ledger *lg = open_ledger(o.db);
+    if (!lg)
+        return EXIT_FAIL;
+    cl_error err;
+    cl_result *r = cl_ledger_timeline(lg, &o.q, &err);
+    if (!r) {
+        cli_report("timeline query failed", &err);
+        cl_ledger_close(lg);
+        return EXIT_FAIL;
+    }
+    size_t n = cl_result_count(r);
+    if (o.format == FMT_JSONL) {
+        for (size_t i = 0; i < n; i++) {
+            print_json_row(stdout, cl_result_claim(r, i));
+            fputc('\n', stdout);
+        }
+    } else if (o.format == FMT_CSV) {
+        fputs(csv_header, stdout);
+        for (size_t i = 0; i < n; i++)
+            print_csv_row(stdout, cl_result_claim(r, i));
+    } else {
+        const char *name = n ? cl_result_claim(r, 0)->place : o.q.place;
+        printf("%s: %zu claim%s, %zu conflict%s (window %d days)\n\n", name, n, n == 1 ? "" : "s",
+               cl_result_conflict_count(r), cl_result_conflict_count(r) == 1 ? "" : "s",
+               o.q.window_days ? o.q.window_days : 7);
+        if (n)
+            printf("%-22s %-5s %-24s %-28s %s\n", "WHEN", "SIDE", "CLAIM", "CLAIMANT", "SOURCE");
+        for (size_t i = 0; i < n; i++)
+            print_table_row(stdout, cl_result_claim(r, i), 1);
+        if (cl_result_conflict_count(r)) {
+            printf("\nconflicts:\n");
+            print_conflicts(stdout, r);
+        }
+    }
+    cl_result_free(r);
+    cl_ledger_close(lg);
+    return EXIT_OK;
+}
+
+int cmd_claims(int argc, char **argv)
+{
+    qopts o;
+    int first = parse(argc, argv, &o, claims_usage);
+    if (first < 0)
+        return EXIT_USAGE;
+    if (first < argc) {
+        fputs(claims_usage, stderr);
+        return EXIT_USAGE;
+    }
+    cl_ledger *lg = open_ledger(o.db);
+    if (!lg)
+        return EXIT_FAIL;
+    cl_error err;
+    cl_result *r = cl_ledger_claims(lg, &o.q, &err);
+    if (!r) {
+        cli_report("claims query failed", &err);
+        cl_ledger_close(lg);
+        return EXIT_FAIL;
+    }
+    size_t n = cl_result_count(r);
+    if (o.format == FMT_CSV)
+        fputs(csv_header, stdout);
+    else if (o.format == FMT_TABLE && n)
+        printf("%-22s %-5s %-24s %-28s %s\n", "WHEN", "SIDE", "CLAIM", "CLAIMANT", "SOURCE");
+    for (size_t i = 0; i < n; i++) {
+        const cl_claim_row *row = cl_result_claim(r, i);
+        if (o.format == FMT_JSONL) {
+            print_json_row(stdout, row);
+            fputc('\n', stdout);
+        } else if (o.format == FMT_CSV) {
+            print_csv_row(stdout, row);
+        } else {
+            print_table_row(stdout, row, 0);
+        }
+    }
+    cl_result_free(r);
+    cl_ledger_close(lg);
+    return EXIT_OK;
+}
+
+int cmd_conflicts(int argc, char **argv)
+{
+    qopts o;
+    int first = parse(argc, argv, &o, conflicts_usage);
+    if (first < 0)
+        return EXIT_USAGE;
+    if (first < argc)
+        o.q.place = argv[first];
+    cl_ledger *lg = open_ledger(o.db);
+    if (!lg)
+        return EXIT_FAIL;
+    cl_error err;
+    cl_result *r = cl_ledger_conflicts(lg, &o.q, &err);
+    if (!r) {
+        cli_report("conflicts query failed", &err);
+        cl_ledger_close(lg);
+        return EXIT_FAIL;
+    }
+    if (o.format == FMT_TABLE) {
+        size_t n = cl_result_conflict_count(r);
+        printf("%zu conflict%s (window %d days)\n\n", n, n == 1 ? "" : "s",
+               o.q.window_days ? o.q.window_days : 7);
+        print_conflicts(stdout, r);
+    } else {
+        print_conflicts_machine(stdout, r, o.format);
+    }
+    cl_result_free(r);
+    cl_ledger_close(lg);
+    return EXIT_OK;
+}

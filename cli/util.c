@@ -1,0 +1,42 @@
+/* util.c - small helpers shared by the commands. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void cli_report(const char *what, const cl_error *err)
+{
+    fprintf(stderr, "claimline: %s", what);
+    if (err && err->message[0]) {
+        fprintf(stderr, ": %s", err->message);
+        if (err->source[0] && !strstr(err->message, err->source)) {
+            fprintf(stderr, " (%s", err->source);
+            if (err->line)
+                fprintf(stderr, ":%llu", (unsigned long long)err->line);
+            fputc(')', stderr);
+        }
+    }
+    fputc('\n', stderr);
+}
+
+void cli_reject(const cl_error *rej)
+{
+    fprintf(stderr, "claimline: rejected %s", rej->source[0] ? rej->source : "input");
+    if (rej->line)
+        fprintf(stderr, ":%llu", (unsigned long long)rej->line);
+    fprintf(stderr, ": %s\n", rej->message);
+}
+
+const char *cli_default_db(void)
+{
+    const char *env = getenv("CLAIMLINE_DB");
+    return env && *env ? env : "claimline.db";
+}
+
+int cli_wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+            return 1;
+    return 0;
+}

@@ -1,0 +1,791 @@
+/* attrib.c - quote and reported-speech attribution; see attrib.h.
+ *
+ * Per sentence, every reporting cue (data/cues.tsv) is tried as the head of an attribution:
+ * find its speaker (left of the cue, or right of it in inverted "said X"), then its content
+ * (the quotation or clause it reports). Later passes cut a content where the next speaker
+ * of the same sentence begins, and give cue-less quotations to the speaker before them. */
+#include "attrib/attrib.h"
+
+#include <string.h>
+
+#include "actor/actor.h"
+#include "context.h"
+#include "data/table.h"
+#include "doc.h"
+#include "util/error.h"
+#include "util/text.h"
+
+const char *cl_attrib_kind_name(int kind)
+{
+    switch (kind) {
+    case CL_ATTR_DIRECT: return "direct";
+    case CL_ATTR_INDIRECT: return "indirect";
+    case CL_ATTR_MIXED: return "mixed";
+    case CL_ATTR_ACCORDING: return "according-to";
+    }
+    return "indirect";
+}
+
+cl_status cl_attrib_tables_load(cl_attrib_tables *t, cl_arena *a, cl_error *err)
+{
+    cl_table tab;
+    cl_status st = cl_table_load(a, "cues.tsv", 4, &tab, err);
+    if (st != CL_OK)
+        return st;
+    cl_strmap_init(&t->verbs, a, tab.nrows);
+    cl_strmap_init(&t->nouns, a, 64);
+    for (uint32_t r = 0; r < tab.nrows; r++) {
+        const char *form = cl_table_cell(&tab, r, 0);
+        const char *cls = cl_table_cell(&tab, r, 2), *pos = cl_table_cell(&tab, r, 3);
+        uint32_t c = strcmp(cls, "deny") == 0 ? CL_CUE_DENY : CL_CUE_NEUTRAL;
+        if (strcmp(cls, "deny") != 0 && strcmp(cls, "neutral") != 0)
+            return cl_error_set(err, CL_EFORMAT, "cues.tsv", tab.lines[r], 0,
+                                "cues.tsv line %u: unknown class %s", tab.lines[r], cls);
+        cl_strmap *m = strcmp(pos, "noun") == 0 ? &t->nouns : &t->verbs;
+        /* the lemma travels in the high bits: index of the row */
+        cl_strmap_put(m, a, form, strlen(form), c | (r << 1));
+    }
+    return CL_OK;
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+typedef struct sent_ctx {
+    cl_doc *doc;
+    uint32_t s;            /* sentence index */
+    uint32_t first, end;   /* token range */
+} sent_ctx;
+
+static int tok_is(const cl_doc *doc, uint32_t i, const char *w)
+{
+    return i < doc->tokens.n && cl_eq_ci(cl_tok_ptr(doc, i), cl_tok_len(doc, i), w);
+}
+
+static int tok_punct(const cl_doc *doc, uint32_t i, char c)
+{
+    return i < doc->tokens.n && doc->tokens.v[i].kind == CL_TOK_PUNCT && cl_tok_len(doc, i) == 1 &&
+           cl_tok_ptr(doc, i)[0] == c;
+}
+
+/* Cue class of token i as a verb, or -1. */
+static int verb_cue(const cl_doc *doc, uint32_t i)
+{
+    uint32_t v;
+    if (doc->tokens.v[i].kind != CL_TOK_WORD)
+        return -1;
+    if (!cl_strmap_get(&doc->ctx->attrib.verbs, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v))
+        return -1;
+    return (int)(v & 1);
+}
+
+static int is_pronoun(const cl_doc *doc, uint32_t i)
+{
+    static const char *const p[] = {"he", "she", "it", "they", "we", "i", NULL};
+    for (const char *const *w = p; *w; w++)
+        if (tok_is(doc, i, *w))
+            return 1;
+    return 0;
+}
+
+/* Words that may stand between a speaker and the cue: "has now said", "also said". */
+static int skippable(const cl_doc *doc, uint32_t i)
+{
+    static const char *const w[] = {"has", "have", "had", "also", "now", "earlier", "later",
+                                    "previously", "repeatedly", "initially", "again", "already",
+                                    "still", "just", "then", "further", "separately", "once",
+                                    "first", "last", "late", "early", "on", "had", "would",
+                                    "was", "were", "is", "been", "not", "yet", "never", "since",
+                                    "in", "for", "weeks", "days", "months", "this", "week",
+                                    "publicly", "privately", "officially", "openly", "recently",
+                                    "reportedly", "insistently", "itself", "himself", "herself",
+                                    NULL};
+    const cl_token *t = &doc->tokens.v[i];
+    if (t->kind != CL_TOK_WORD)
+        return 0;
+    if (t->flags & CL_TF_CAP)
+        return 0;
+    for (const char *const *p = w; *p; p++)
+        if (tok_is(doc, i, *p))
+            return 1;
+    uint32_t n = cl_tok_len(doc, i);
+    const char *s = cl_tok_ptr(doc, i);
+    return n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y';
+}
+
+static int in_timex(const cl_doc *doc, uint32_t i)
+{
+    for (uint32_t x = 0; x < doc->timexes.n; x++) {
+        const cl_timex *t = &doc->timexes.v[x];
+        if (i >= t->tok_first && i < t->tok_first + t->tok_count)
+            return 1;
+        if (t->tok_first > i)
+            break;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- speakers */
+
+typedef struct speaker {
+    uint32_t first, count;   /* tokens of the speaker phrase (count 0 = none) */
+    int32_t actor;           /* actor mention index, -1 = none */
+    int pronoun;
+    int description;         /* "the ministry": a head noun with a determiner */
+} speaker;
+
+/* Common nouns that can head a speaker phrase ("officials said", "the institute said"). */
+static int speaker_noun(const cl_doc *doc, uint32_t i)
+{
+    static const char *const nouns[] = {
+        "officials", "official", "ministry", "institute", "governor", "spokesman",
+        "spokeswoman", "spokesperson", "military", "army", "government", "authorities",
+        "statement", "analysts", "analyst", "experts", "expert", "sources", "source",
+        "witnesses", "residents", "resident", "commander", "commanders", "president",
+        "minister", "alliance", "bloc", "agency", "group", "observers", "monitors", "report",
+        "officer", "soldier", "soldiers", "diplomats", "diplomat", "leader", "leaders",
+        "mayor", "police", "staff", "command", "office", "service", "council", "mission",
+        "organisation", "organization", "campaign", "company", "committee", "tank",
+        "administration", "media", "outlet", "newspaper", "channel", "lawmakers", "senator",
+        "prosecutors", "prosecutor", "ambassador", "envoy", "adviser", "advisor", "founder",
+        "chief", "head", "secretary", "people", "residents", "woman", "man", "volunteer",
+        "volunteers", "journalist", "journalists", "reporter", "reporters", "kremlin",
+        NULL};
+    for (const char *const *p = nouns; *p; p++)
+        if (tok_is(doc, i, *p))
+            return 1;
+    return 0;
+}
+
+/* Extends a phrase left from its head over determiners, adjectives and capitalized words. */
+static uint32_t np_start(const sent_ctx *sc, uint32_t head)
+{
+    const cl_doc *doc = sc->doc;
+    uint32_t k = head;
+    while (k > sc->first) {
+        uint32_t p = k - 1;
+        const cl_token *t = &doc->tokens.v[p];
+        if (t->kind == CL_TOK_POSS || t->kind == CL_TOK_WORD || t->kind == CL_TOK_NUMBER) {
+            if (t->kind == CL_TOK_WORD && verb_cue(doc, p) >= 0)
+                break;
+            if (tok_is(doc, p, "and") || tok_is(doc, p, "but") || tok_is(doc, p, "that") ||
+                tok_is(doc, p, "which") || tok_is(doc, p, "who") || tok_is(doc, p, "as") ||
+                tok_is(doc, p, "while") || tok_is(doc, p, "if") || tok_is(doc, p, "because"))
+                break;
+            k = p;
+            if (tok_is(doc, p, "the") || tok_is(doc, p, "a") || tok_is(doc, p, "an"))
+                break;
+            if (head - k > 8)
+                break;
+            continue;
+        }
+        if (t->kind == CL_TOK_DASH && (t->flags & CL_TF_NOSPACE)) {
+            k = p;
+            continue;
+        }
+        break;
+    }
+    return k;
+}
+
+/* The speaker ending right before the cue at token c (after skipping adverbs, auxiliaries
+ * and time expressions). */
+static speaker speaker_left(const sent_ctx *sc, uint32_t c)
+{
+    const cl_doc *doc = sc->doc;
+    speaker sp = {0, 0, -1, 0, 0};
+    if (c == sc->first)
+        return sp;
+    uint32_t k = c - 1;
+    while (k > sc->first && (skippable(doc, k) || in_timex(doc, k)))
+        k--;
+    const cl_token *t = &doc->tokens.v[k];
+    if (t->kind == CL_TOK_PUNCT || t->kind == CL_TOK_QUOTE)
+        return sp;
+    int32_t a = cl_actor_at_token(doc, k);
+    if (a >= 0) {
+        const cl_actor *m = &doc->actors.v[a];
+        sp.actor = a;
+        sp.first = np_start(sc, m->tok_first);
+        /* keep the phrase to the mention and its determiner */
+        if (sp.first < m->tok_first && !tok_is(doc, sp.first, "the"))
+            sp.first = m->tok_first > sc->first && tok_is(doc, m->tok_first - 1, "the")
+                           ? m->tok_first - 1
+                           : m->tok_first;
+        sp.count = k + 1 - sp.first;
+        return sp;
+    }
+    if (is_pronoun(doc, k)) {
+        sp.first = k;
+        sp.count = 1;
+        sp.pronoun = 1;
+        return sp;
+    }
+    if (speaker_noun(doc, k) || (t->kind == CL_TOK_WORD && (t->flags & CL_TF_CAP))) {
+        sp.first = np_start(sc, k);
+        sp.count = k + 1 - sp.first;
+        sp.description = 1;
+        /* a mention inside the phrase ("the US-based Institute for the Study of War") */
+        for (uint32_t j = k + 1; j-- > sp.first;) {
+            int32_t am = cl_actor_at_token(doc, j);
+            if (am >= 0) {
+                sp.actor = am;
+                sp.description = 0;
+                break;
+            }
+        }
+        return sp;
+    }
+    return sp;
+}
+
+/* Inverted order: the speaker right after the cue ("said NATO spokesperson Oana Lungescu"). */
+static speaker speaker_right(const sent_ctx *sc, uint32_t c)
+{
+    const cl_doc *doc = sc->doc;
+    speaker sp = {0, 0, -1, 0, 0};
+    uint32_t k = c + 1;
+    if (k >= sc->end)
+        return sp;
+    int32_t a = cl_actor_at_token(doc, k);
+    if (a < 0 && tok_is(doc, k, "the") && k + 1 < sc->end)
+        a = cl_actor_at_token(doc, k + 1);
+    if (a >= 0) {
+        const cl_actor *m = &doc->actors.v[a];
+        sp.actor = a;
+        sp.first = k;
+        sp.count = m->tok_first + m->tok_count - k;
+        return sp;
+    }
+    if (is_pronoun(doc, k)) {
+        sp.first = k;
+        sp.count = 1;
+        sp.pronoun = 1;
+        return sp;
+    }
+    /* "said the ministry", "said officials" */
+    uint32_t j = k;
+    if (tok_is(doc, j, "the"))
+        j++;
+    uint32_t h = j;
+    while (h < sc->end && h < j + 6 && doc->tokens.v[h].kind == CL_TOK_WORD &&
+           !speaker_noun(doc, h))
+        h++;
+    if (h < sc->end && speaker_noun(doc, h)) {
+        sp.first = k;
+        sp.count = h + 1 - k;
+        sp.description = 1;
+        return sp;
+    }
+    return sp;
+}
+
+/* ---------------------------------------------------------------- resolution */
+
+typedef struct resolved {
+    const char *name, *id, *side;
+    int kind;
+    int32_t actor;
+} resolved;
+
+static int name_has(const char *name, const char *word)
+{
+    return name && cl_find_ci(name, strlen(name), word) >= 0;
+}
+
+/* The most recent actor (among earlier attributions' speakers, then mentions) that fits a
+ * pronoun or description of the speaker phrase. */
+static int resolve_reference(const cl_doc *doc, const sent_ctx *sc, const speaker *sp,
+                             resolved *out)
+{
+    const char *head = cl_doc_span_text((cl_doc *)doc, doc->tokens.v[sp->first + sp->count - 1].start,
+                                        doc->tokens.v[sp->first + sp->count - 1].end);
+    int person = tok_is(doc, sp->first, "he") || tok_is(doc, sp->first, "she") ||
+                 tok_is(doc, sp->first, "i");
+    int org_pron = tok_is(doc, sp->first, "it") || tok_is(doc, sp->first, "they") ||
+                   tok_is(doc, sp->first, "we");
+    int person_noun = cl_eq_ci(head, strlen(head), "governor") ||
+                      cl_eq_ci(head, strlen(head), "spokesman") ||
+                      cl_eq_ci(head, strlen(head), "spokeswoman") ||
+                      cl_eq_ci(head, strlen(head), "spokesperson") ||
+                      cl_eq_ci(head, strlen(head), "minister") ||
+                      cl_eq_ci(head, strlen(head), "president") ||
+                      cl_eq_ci(head, strlen(head), "official") ||
+                      cl_eq_ci(head, strlen(head), "commander") ||
+                      cl_eq_ci(head, strlen(head), "officer");
+    uint32_t cutoff = doc->tokens.v[sp->first].start;
+    /* 1. earlier speakers, most recent first (same or previous three paragraphs) */
+    uint32_t para = doc->sentences.v[sc->s].para;
+    for (uint32_t k = doc->attributions.n; k-- > 0;) {
+        const cl_attribution *a = &doc->attributions.v[k];
+        if (doc->sentences.v[a->sentence].para + 3 < para)
+            break;
+        if (!a->speaker_name)
+            continue;
+        int fits;
+        if (person || person_noun)
+            fits = a->speaker_kind == CL_ACTOR_PERSON;
+        else if (org_pron)
+            fits = a->speaker_kind != CL_ACTOR_PERSON;
+        else
+            fits = name_has(a->speaker_name, head) || (a->actor && name_has(a->actor, head));
+        if (fits) {
+            out->name = a->speaker_name;
+            out->id = a->actor;
+            out->side = a->side;
+            out->kind = a->speaker_kind;
+            out->actor = a->speaker_actor;
+            return 1;
+        }
+    }
+    /* 2. earlier mentions */
+    for (uint32_t k = doc->actors.n; k-- > 0;) {
+        const cl_actor *m = &doc->actors.v[k];
+        if (m->start >= cutoff)
+            continue;
+        if (doc->sentences.v[m->sentence].para + 3 < para)
+            break;
+        int fits;
+        if (person || person_noun)
+            fits = m->kind == CL_ACTOR_PERSON;
+        else if (org_pron)
+            fits = m->kind == CL_ACTOR_ORG || m->kind == CL_ACTOR_COUNTRY ||
+                   m->kind == CL_ACTOR_CAPITAL;
+        else
+            fits = name_has(m->name, head);
+        if (fits) {
+            out->name = m->name;
+            out->id = m->id;
+            out->side = m->side;
+            out->kind = m->kind;
+            out->actor = (int32_t)k;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void resolve_speaker(cl_doc *doc, const sent_ctx *sc, const speaker *sp, cl_attribution *at)
+{
+    at->speaker_actor = -1;
+    at->speaker_kind = CL_ACTOR_ORG;
+    if (sp->count == 0)
+        return;
+    at->speaker = (cl_span){doc->tokens.v[sp->first].start,
+                            doc->tokens.v[sp->first + sp->count - 1].end};
+    at->speaker_tok_first = sp->first;
+    at->speaker_tok_count = sp->count;
+    at->speaker_text = cl_doc_span_text(doc, at->speaker.start, at->speaker.end);
+    at->speaker_name = at->speaker_text;
+    if (sp->actor >= 0) {
+        const cl_actor *m = &doc->actors.v[sp->actor];
+        at->speaker_actor = sp->actor;
+        at->actor = m->id;
+        at->side = m->side;
+        at->speaker_kind = m->kind;
+        at->speaker_name = m->name;
+        return;
+    }
+    resolved r = {0};
+    if ((sp->pronoun || sp->description) && resolve_reference(doc, sc, sp, &r)) {
+        at->resolved = 1;
+        at->speaker_name = r.name;
+        at->actor = r.id;
+        at->side = r.side;
+        at->speaker_kind = (uint8_t)r.kind;
+        at->speaker_actor = r.actor;
+        return;
+    }
+    /* a description with a country word in it: "the former British army officer" */
+    for (uint32_t k = sp->first; k < sp->first + sp->count; k++) {
+        const char *side = cl_actor_country_at(doc, k, sp->first + sp->count, NULL, NULL);
+        if (side) {
+            at->side = side;
+            break;
+        }
+    }
+    if (sp->pronoun)
+        at->speaker_kind = (tok_is(doc, sp->first, "he") || tok_is(doc, sp->first, "she"))
+                               ? CL_ACTOR_PERSON
+                               : CL_ACTOR_ORG;
+}
+
+/* ---------------------------------------------------------------- content */
+
+/* After the cue (and a "told" recipient, a platform phrase, a time, "that") - where the
+ * reported clause starts. */
+static uint32_t content_start(const sent_ctx *sc, uint32_t c)
+{
+    const cl_doc *doc = sc->doc;
+    uint32_t k = c + 1;
+    /* "that" within the next few tokens, before any comma, wins */
+    for (uint32_t j = k; j < sc->end && j < k + 12; j++) {
+        if (tok_punct(doc, j, ',') || tok_punct(doc, j, ';') ||
+            doc->tokens.v[j].kind == CL_TOK_QUOTE)
+            break;
+        if (tok_is(doc, j, "that"))
+            return j + 1;
+        if (verb_cue(doc, j) >= 0)
+            break;
+    }
+    /* "told AFP", "told reporters", "told the BBC": skip the recipient */
+    if (tok_is(doc, c, "told") || tok_is(doc, c, "tells") || tok_is(doc, c, "tell")) {
+        if (tok_is(doc, k, "the"))
+            k++;
+        while (k < sc->end && doc->tokens.v[k].kind == CL_TOK_WORD &&
+               ((doc->tokens.v[k].flags & CL_TF_CAP) || tok_is(doc, k, "reporters") ||
+                tok_is(doc, k, "journalists") || tok_is(doc, k, "television") ||
+                tok_is(doc, k, "broadcaster") || tok_is(doc, k, "radio") ||
+                tok_is(doc, k, "news") || tok_is(doc, k, "agency")))
+            k++;
+        while (k < sc->end && doc->tokens.v[k].kind == CL_TOK_POSS)
+            k++;
+    }
+    /* times and small adverbs after the cue: "said Friday", "said on Friday", "said earlier" */
+    for (;;) {
+        if (k < sc->end && in_timex(doc, k)) {
+            k++;
+            continue;
+        }
+        if (k + 1 < sc->end && (tok_is(doc, k, "on") || tok_is(doc, k, "late") ||
+                                tok_is(doc, k, "early")) && in_timex(doc, k + 1)) {
+            k++;
+            continue;
+        }
+        if (k < sc->end && (tok_is(doc, k, "earlier") || tok_is(doc, k, "later") ||
+                            tok_is(doc, k, "also") || tok_is(doc, k, "separately")))
+        {
+            k++;
+            continue;
+        }
+        if (k < sc->end && tok_punct(doc, k, ':')) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    return k;
+}
+
+/* Token range of the quotation that ends at close quote q: walks back to its opening
+ * quote, possibly in an earlier sentence of the same paragraph. */
+static uint32_t quote_open_before(const cl_doc *doc, uint32_t q, uint32_t para_first)
+{
+    for (uint32_t k = q; k-- > para_first;) {
+        if (doc->tokens.v[k].flags & CL_TF_OPEN_QUOTE)
+            return k;
+        if (doc->tokens.v[k].flags & CL_TF_CLOSE_QUOTE)
+            break;
+    }
+    return UINT32_MAX;
+}
+
+static uint32_t para_first_token(const cl_doc *doc, uint32_t s)
+{
+    uint32_t para = doc->sentences.v[s].para;
+    while (s > 0 && doc->sentences.v[s - 1].para == para)
+        s--;
+    return doc->sentences.v[s].tok_first;
+}
+
+static void set_content(cl_doc *doc, cl_attribution *at, uint32_t first, uint32_t end)
+{
+    /* trim punctuation at the edges, but keep quotes of a direct quotation */
+    while (first < end && (doc->tokens.v[first].kind == CL_TOK_PUNCT))
+        first++;
+    while (end > first && (doc->tokens.v[end - 1].kind == CL_TOK_PUNCT))
+        end--;
+    if (end <= first) {
+        at->content = (cl_span){0, 0};
+        at->content_tok_first = at->content_tok_end = first;
+        return;
+    }
+    at->content_tok_first = first;
+    at->content_tok_end = end;
+    at->content = (cl_span){doc->tokens.v[first].start, doc->tokens.v[end - 1].end};
+    at->content_sent_first = (uint32_t)cl_doc_sentence_at(doc, at->content.start);
+    at->content_sent_last = (uint32_t)cl_doc_sentence_at(doc, at->content.end - 1);
+    int quoted = 0, unquoted = 0;
+    for (uint32_t k = first; k < end; k++) {
+        const cl_token *t = &doc->tokens.v[k];
+        if (t->kind == CL_TOK_QUOTE)
+            continue;
+        if (t->flags & CL_TF_IN_QUOTE)
+            quoted++;
+        else
+            unquoted++;
+    }
+    at->kind = quoted && !unquoted ? CL_ATTR_DIRECT : quoted ? CL_ATTR_MIXED : CL_ATTR_INDIRECT;
+}
+
+/* When it was said: a time next to the cue, else the document date. */
+static void said_time(cl_doc *doc, const sent_ctx *sc, cl_attribution *at)
+{
+    at->said = doc->date;
+    uint32_t c = at->cue_tok;
+    for (uint32_t x = 0; x < doc->timexes.n; x++) {
+        const cl_timex *t = &doc->timexes.v[x];
+        if (t->sentence != sc->s || !cl_interval_known(t->when) || t->type == CL_TIMEX_DURATION ||
+            t->type == CL_TIMEX_SET)
+            continue;
+        uint32_t a = t->tok_first, b = t->tok_first + t->tok_count;
+        int near_after = a > c && a <= c + 3;
+        int near_before = b <= c && b + 4 >= c && a >= at->speaker_tok_first;
+        int inside_content = a >= at->content_tok_first && a < at->content_tok_end &&
+                             !(a <= c + 3 && a > c);
+        if ((near_after || near_before) && !inside_content) {
+            at->said = t->when;
+            return;
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- patterns */
+
+static cl_attribution *new_attr(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
+{
+    cl_attribution *at = &CL_VEC_PUSH(&doc->arena, doc->attributions);
+    memset(at, 0, sizeof *at);
+    at->sentence = sc->s;
+    at->cue_tok = c;
+    at->cue = (cl_span){doc->tokens.v[c].start, doc->tokens.v[c].end};
+    at->cue_class = (uint8_t)cls;
+    at->cue_lemma = cl_doc_span_text(doc, at->cue.start, at->cue.end);
+    at->speaker_actor = -1;
+    at->kind = CL_ATTR_INDIRECT;
+    return at;
+}
+
+/* The attribution before this one in the same sentence (for "and said", ", denying"). */
+static const cl_attribution *previous_in_sentence(const cl_doc *doc, uint32_t s, size_t n_before)
+{
+    for (size_t k = n_before; k-- > 0;) {
+        const cl_attribution *a = &doc->attributions.v[k];
+        if (a->sentence != s)
+            break;
+        if (a->speaker_name)
+            return a;
+    }
+    return NULL;
+}
+
+static void copy_speaker(cl_attribution *at, const cl_attribution *from)
+{
+    at->speaker = from->speaker;
+    at->speaker_tok_first = from->speaker_tok_first;
+    at->speaker_tok_count = from->speaker_tok_count;
+    at->speaker_text = from->speaker_text;
+    at->speaker_name = from->speaker_name;
+    at->speaker_kind = from->speaker_kind;
+    at->speaker_actor = from->speaker_actor;
+    at->actor = from->actor;
+    at->side = from->side;
+    at->resolved = 1;
+}
+
+/* Tries a cue at token c. */
+static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls, size_t n_before)
+{
+    /* "the statement said", "the report says" are fine; but a cue inside a quotation is
+     * the quoted speaker's own word, not an attribution of ours */
+    if (doc->tokens.v[c].flags & CL_TF_IN_QUOTE)
+        return;
+    const cl_token *prev = c > sc->first ? &doc->tokens.v[c - 1] : NULL;
+    uint32_t pfirst = para_first_token(doc, sc->s);
+
+    /* Coordinated or participial cue: "... urged caution and said", ", denying ..." */
+    const cl_attribution *before = previous_in_sentence(doc, sc->s, n_before);
+    int ing = cl_tok_len(doc, c) > 4 && cl_tok_ptr(doc, c)[cl_tok_len(doc, c) - 1] == 'g' &&
+              cl_tok_ptr(doc, c)[cl_tok_len(doc, c) - 3] == 'i';
+    if (before && prev && (tok_is(doc, c - 1, "and") || (ing && tok_punct(doc, c - 1, ',')))) {
+        cl_attribution *at = new_attr(doc, sc, c, cls);
+        copy_speaker(at, before);
+        uint32_t k = content_start(sc, c);
+        set_content(doc, at, k, sc->end);
+        at->said = before->said;
+        return;
+    }
+
+    /* "CONTENT," SPEAKER CUE  /  CONTENT, SPEAKER CUE (on Friday). */
+    speaker sp = speaker_left(sc, c);
+    if (sp.count) {
+        uint32_t b = sp.first; /* token before the speaker phrase */
+        int after_quote = b > sc->first && (doc->tokens.v[b - 1].flags & CL_TF_CLOSE_QUOTE);
+        int after_comma = b > sc->first && tok_punct(doc, b - 1, ',');
+        if (after_comma && b - 1 > sc->first && (doc->tokens.v[b - 2].flags & CL_TF_CLOSE_QUOTE))
+            after_quote = 1;
+        if (after_quote || (after_comma && b - 1 > sc->first + 2)) {
+            cl_attribution *at = new_attr(doc, sc, c, cls);
+            resolve_speaker(doc, sc, &sp, at);
+            uint32_t cend = after_comma ? b - 1 : b;
+            uint32_t cfirst = sc->first;
+            uint32_t q = cend;
+            while (q > sc->first && (doc->tokens.v[q - 1].kind == CL_TOK_PUNCT))
+                q--;
+            if (q > sc->first && (doc->tokens.v[q - 1].flags & CL_TF_CLOSE_QUOTE)) {
+                uint32_t open = quote_open_before(doc, q - 1, pfirst);
+                if (open != UINT32_MAX)
+                    cfirst = open;
+            } else if (sc->first > pfirst && (doc->tokens.v[sc->first].flags & CL_TF_IN_QUOTE)) {
+                uint32_t open = quote_open_before(doc, sc->first, pfirst);
+                if (open != UINT32_MAX)
+                    cfirst = open;
+            }
+            set_content(doc, at, cfirst, cend);
+            said_time(doc, sc, at);
+            return;
+        }
+        /* SPEAKER CUE (that) CONTENT */
+        uint32_t k = content_start(sc, c);
+        if (k < sc->end) {
+            cl_attribution *at = new_attr(doc, sc, c, cls);
+            resolve_speaker(doc, sc, &sp, at);
+            set_content(doc, at, k, sc->end);
+            said_time(doc, sc, at);
+            return;
+        }
+        return;
+    }
+    /* "CONTENT," CUE SPEAKER. */
+    if (prev && (prev->flags & CL_TF_CLOSE_QUOTE || tok_punct(doc, c - 1, ','))) {
+        speaker r = speaker_right(sc, c);
+        if (!r.count)
+            return;
+        uint32_t cend = c;
+        while (cend > sc->first && (doc->tokens.v[cend - 1].kind == CL_TOK_PUNCT ||
+                                    doc->tokens.v[cend - 1].kind == CL_TOK_QUOTE))
+            cend--;
+        uint32_t cfirst = sc->first;
+        if (prev->flags & CL_TF_CLOSE_QUOTE || (c >= 2 && (doc->tokens.v[c - 2].flags & CL_TF_CLOSE_QUOTE))) {
+            uint32_t q = (prev->flags & CL_TF_CLOSE_QUOTE) ? c - 1 : c - 2;
+            uint32_t open = quote_open_before(doc, q, pfirst);
+            if (open != UINT32_MAX)
+                cfirst = open;
+            cend = q + 1;
+        }
+        cl_attribution *at = new_attr(doc, sc, c, cls);
+        resolve_speaker(doc, sc, &r, at);
+        set_content(doc, at, cfirst, cend);
+        said_time(doc, sc, at);
+    }
+}
+
+/* "according to SPEAKER" anywhere in the sentence. */
+static void try_according(cl_doc *doc, const sent_ctx *sc)
+{
+    for (uint32_t i = sc->first; i + 2 < sc->end; i++) {
+        if (!tok_is(doc, i, "according") || !tok_is(doc, i + 1, "to"))
+            continue;
+        speaker sp = {0, 0, -1, 0, 0};
+        uint32_t k = i + 2;
+        int32_t a = cl_actor_at_token(doc, k);
+        if (a < 0 && tok_is(doc, k, "the"))
+            a = cl_actor_at_token(doc, k + 1);
+        uint32_t sp_end;
+        if (a >= 0) {
+            const cl_actor *m = &doc->actors.v[a];
+            sp.actor = a;
+            sp.first = k;
+            sp_end = m->tok_first + m->tok_count;
+        } else {
+            sp_end = k;
+            while (sp_end < sc->end && doc->tokens.v[sp_end].kind == CL_TOK_WORD &&
+                   !tok_punct(doc, sp_end, ','))
+                sp_end++;
+            if (sp_end == k)
+                continue;
+            sp.first = k;
+            sp.description = 1;
+        }
+        sp.count = sp_end - sp.first;
+        cl_attribution *at = new_attr(doc, sc, i, CL_CUE_NEUTRAL);
+        at->cue = (cl_span){doc->tokens.v[i].start, doc->tokens.v[i + 1].end};
+        at->cue_lemma = "according to";
+        at->kind = CL_ATTR_ACCORDING;
+        resolve_speaker(doc, sc, &sp, at);
+        /* content: the rest of the sentence on the other side of the comma */
+        if (i == sc->first || (i == sc->first + 1 && doc->tokens.v[sc->first].kind == CL_TOK_QUOTE)) {
+            uint32_t c0 = sp_end;
+            while (c0 < sc->end && !tok_punct(doc, c0, ','))
+                c0++;
+            set_content(doc, at, c0 + 1, sc->end);
+        } else {
+            uint32_t c1 = i;
+            set_content(doc, at, sc->first, c1);
+        }
+        at->kind = CL_ATTR_ACCORDING;
+        said_time(doc, sc, at);
+    }
+}
+
+/* A sentence that is a quotation with no cue continues the last speaker of the paragraph
+ * (split and multi-paragraph quotes: "..." he said. "..."). */
+static void continue_quotes(cl_doc *doc, const sent_ctx *sc, size_t n_before)
+{
+    if (doc->attributions.n != n_before)
+        return;
+    const cl_token *t0 = &doc->tokens.v[sc->first];
+    if (!(t0->flags & CL_TF_OPEN_QUOTE) && !(t0->flags & CL_TF_IN_QUOTE))
+        return;
+    /* the previous attribution, in this or the previous paragraph */
+    if (n_before == 0)
+        return;
+    const cl_attribution *p = &doc->attributions.v[n_before - 1];
+    uint32_t para = doc->sentences.v[sc->s].para;
+    if (doc->sentences.v[p->sentence].para + 1 < para || !p->speaker_name)
+        return;
+    if (p->kind != CL_ATTR_DIRECT && p->kind != CL_ATTR_MIXED &&
+        doc->sentences.v[p->sentence].para != para)
+        return;
+    cl_attribution *at = new_attr(doc, sc, p->cue_tok, p->cue_class);
+    at->cue = p->cue;
+    at->cue_lemma = p->cue_lemma;
+    copy_speaker(at, p);
+    at->sentence = sc->s;
+    set_content(doc, at, sc->first, sc->end);
+    at->said = p->said;
+}
+
+/* Cuts a content where a later speaker of the same sentence begins ("Russia said X, but
+ * Ukraine said Y"). */
+static void cut_overlaps(cl_doc *doc, size_t from)
+{
+    for (size_t i = from; i < doc->attributions.n; i++) {
+        cl_attribution *a = &doc->attributions.v[i];
+        for (size_t j = from; j < doc->attributions.n; j++) {
+            const cl_attribution *b = &doc->attributions.v[j];
+            if (i == j || b->speaker_tok_count == 0 || a->speaker_tok_first == b->speaker_tok_first)
+                continue;
+            uint32_t bs = b->speaker_tok_first;
+            if (bs > a->content_tok_first && bs < a->content_tok_end && b->cue_tok > a->cue_tok) {
+                uint32_t e = bs;
+                while (e > a->content_tok_first &&
+                       (tok_is(doc, e - 1, "but") || tok_is(doc, e - 1, "and") ||
+                        tok_is(doc, e - 1, "while") || tok_is(doc, e - 1, "as") ||
+                        tok_is(doc, e - 1, "although") || tok_is(doc, e - 1, "though") ||
+                        doc->tokens.v[e - 1].kind == CL_TOK_PUNCT || tok_is(doc, e - 1, "whereas")))
+                    e--;
+                uint8_t kind = a->kind;
+                set_content(doc, a, a->content_tok_first, e);
+                if (kind == CL_ATTR_ACCORDING)
+                    a->kind = kind;
+            }
+        }
+    }
+}
+
+void cl_attrib_run(cl_doc *doc)
+{
+    for (uint32_t s = 0; s < doc->sentences.n; s++) {
+        const cl_sentence *se = &doc->sentences.v[s];
+        sent_ctx sc = {doc, s, se->tok_first, se->tok_first + se->tok_count};
+        size_t n_before = doc->attributions.n;
+        for (uint32_t i = sc.first; i < sc.end; i++) {
+            int cls = verb_cue(doc, i);
+            if (cls >= 0)
+                try_cue(doc, &sc, i, cls, n_before);
+        }
+        try_according(doc, &sc);
+        continue_quotes(doc, &sc, n_before);
+        cut_overlaps(doc, n_before);
+    }
+}

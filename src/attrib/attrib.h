@@ -1,0 +1,34 @@
+/* attrib.h - who said what: direct quotes and reported speech.
+ *
+ * Recognizes, per sentence:
+ *   "CONTENT," SPEAKER CUE.        "CONTENT," CUE SPEAKER.       (direct, also multi-sentence
+ *   SPEAKER CUE (that) CONTENT     SPEAKER told AFP (that) ...    and split quotes)
+ *   CONTENT, SPEAKER CUE (on Friday).      According to SPEAKER, CONTENT.
+ *   SPEAKER wrote on Telegram that CONTENT     SPEAKER dismissed X's announcement
+ * and a quotation with no cue of its own continues the previous speaker of its paragraph.
+ * Speakers resolve to actors: a mention inside the speaker phrase, else a pronoun or a
+ * description ("she", "it", "the ministry", "the institute", "the governor") to the most
+ * recent fitting speaker or mention. Cue words live in data/cues.tsv. */
+#ifndef CL_ATTRIB_ATTRIB_H
+#define CL_ATTRIB_ATTRIB_H
+
+#include "claimline/claimline.h"
+#include "util/strmap.h"
+
+typedef struct cl_doc cl_doc;
+
+enum cl_cue_class { CL_CUE_NEUTRAL = 0, CL_CUE_DENY = 1 };
+
+typedef struct cl_attrib_tables {
+    cl_strmap verbs;   /* form -> class */
+    cl_strmap nouns;   /* form -> class */
+} cl_attrib_tables;
+
+cl_status cl_attrib_tables_load(cl_attrib_tables *t, cl_arena *a, cl_error *err);
+
+/* Fills doc->attributions. */
+void cl_attrib_run(cl_doc *doc);
+
+const char *cl_attrib_kind_name(int kind);
+
+#endif

@@ -1,0 +1,884 @@
+/* claim.c - claim extraction; see claim.h.
+ *
+ * For each sentence: find trigger phrases, then for each trigger decide who claims it (the
+ * attribution whose content holds it, or the outlet), whether it is a claim at all and with
+ * which stance (modality of the trigger's clause), which place it is about (the window after
+ * the trigger, "X's capture", "the town" for the last town named), who holds it (agent,
+ * adversary, "fall to X"), and when (a time in the clause, else when it was said). */
+#include "claim/claim.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "actor/actor.h"
+#include "context.h"
+#include "data/table.h"
+#include "doc.h"
+#include "place/place.h"
+#include "util/error.h"
+#include "util/text.h"
+
+static const char *const predicate_names[CL_PRED_COUNT] = {"control", "fighting", "advance",
+                                                           "retreat", "repel"};
+
+const char *cl_predicate_name(int p)
+{
+    return p >= 0 && p < CL_PRED_COUNT ? predicate_names[p] : "control";
+}
+
+const char *cl_stance_name(int s)
+{
+    return s == CL_STANCE_DENY ? "deny" : s == CL_STANCE_HEDGE ? "hedge" : "assert";
+}
+
+static int predicate_from_name(const char *s)
+{
+    for (int i = 0; i < CL_PRED_COUNT; i++)
+        if (strcmp(s, predicate_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+cl_status cl_claim_tables_load(cl_claim_tables *t, cl_arena *a, cl_error *err)
+{
+    cl_table tab;
+    cl_status st = cl_table_load(a, "predicates.tsv", 6, &tab, err);
+    if (st != CL_OK)
+        return st;
+    t->patterns = cl_arena_zalloc(a, sizeof(cl_trigger_pattern) * (tab.nrows + 1));
+    cl_strmap_init(&t->first_word, a, tab.nrows);
+    for (uint32_t r = 0; r < tab.nrows; r++) {
+        cl_trigger_pattern *p = &t->patterns[t->n_patterns];
+        char *words = cl_arena_strdup(a, cl_table_cell(&tab, r, 0));
+        for (char *w = strtok(words, " "); w && p->n_words < CL_PATTERN_MAX; w = strtok(NULL, " "))
+            p->words[p->n_words++] = w;
+        int pred = predicate_from_name(cl_table_cell(&tab, r, 1));
+        const char *h = cl_table_cell(&tab, r, 2);
+        int holder = strcmp(h, "agent") == 0       ? CL_HOLD_AGENT
+                     : strcmp(h, "adversary") == 0 ? CL_HOLD_ADVERSARY
+                     : strcmp(h, "to") == 0        ? CL_HOLD_TO
+                     : strcmp(h, "none") == 0      ? CL_HOLD_NONE
+                                                   : -1;
+        const char *loc = cl_table_cell(&tab, r, 5);
+        int locative = strcmp(loc, "-") == 0 ? -1 : predicate_from_name(loc);
+        if (pred < 0 || holder < 0 || p->n_words == 0 || (strcmp(loc, "-") != 0 && locative < 0))
+            return cl_error_set(err, CL_EFORMAT, "predicates.tsv", tab.lines[r], 0,
+                                "predicates.tsv line %u: bad row", tab.lines[r]);
+        p->predicate = (uint8_t)pred;
+        p->holder = (uint8_t)holder;
+        p->nominal = strcmp(cl_table_cell(&tab, r, 3), "noun") == 0;
+        p->window = (uint8_t)atoi(cl_table_cell(&tab, r, 4));
+        p->locative = (int8_t)locative;
+        cl_strmap_put(&t->first_word, a, p->words[0], strlen(p->words[0]), 1);
+        t->n_patterns++;
+    }
+    cl_table mod;
+    st = cl_table_load(a, "modality.tsv", 2, &mod, err);
+    if (st != CL_OK)
+        return st;
+    cl_strmap_init(&t->modality, a, mod.nrows);
+    static const char *const classes[] = {NULL, "negation", "denial", "hedge", "hypothetical",
+                                          "goal", "unconfirmed"};
+    for (uint32_t r = 0; r < mod.nrows; r++) {
+        const char *ph = cl_table_cell(&mod, r, 0), *c = cl_table_cell(&mod, r, 1);
+        uint32_t cls = 0;
+        for (uint32_t k = 1; k < sizeof classes / sizeof *classes; k++)
+            if (strcmp(c, classes[k]) == 0)
+                cls = k;
+        if (!cls)
+            return cl_error_set(err, CL_EFORMAT, "modality.tsv", mod.lines[r], 0,
+                                "modality.tsv line %u: unknown class %s", mod.lines[r], c);
+        uint32_t words = 1;
+        for (const char *q = ph; *q; q++)
+            words += *q == ' ';
+        if (words > t->modality_max_words)
+            t->modality_max_words = words;
+        cl_strmap_put(&t->modality, a, ph, strlen(ph), cls);
+    }
+    return CL_OK;
+}
+
+/* ---------------------------------------------------------------- token helpers */
+
+static int tok_is(const cl_doc *doc, uint32_t i, const char *w)
+{
+    return i < doc->tokens.n && cl_eq_ci(cl_tok_ptr(doc, i), cl_tok_len(doc, i), w);
+}
+
+static int is_punct(const cl_doc *doc, uint32_t i, char c)
+{
+    return i < doc->tokens.n && doc->tokens.v[i].kind == CL_TOK_PUNCT && cl_tok_len(doc, i) == 1 &&
+           cl_tok_ptr(doc, i)[0] == c;
+}
+
+static int is_quote(const cl_doc *doc, uint32_t i)
+{
+    return i < doc->tokens.n && doc->tokens.v[i].kind == CL_TOK_QUOTE;
+}
+
+/* ---------------------------------------------------------------- triggers */
+
+typedef struct hit {
+    uint32_t first, last;
+    const cl_trigger_pattern *p;
+} hit;
+
+/* Matches pattern p at token i (quote marks between words are skipped). */
+static int match_pattern(const cl_doc *doc, uint32_t i, uint32_t end,
+                         const cl_trigger_pattern *p, uint32_t *last)
+{
+    uint32_t k = i;
+    for (uint8_t w = 0; w < p->n_words; w++) {
+        while (w > 0 && k < end && is_quote(doc, k))
+            k++;
+        if (k >= end)
+            return 0;
+        if (strcmp(p->words[w], "*") == 0) {
+            /* a gap of 0..4 tokens before the next word */
+            if (w + 1 >= p->n_words)
+                return 0;
+            const char *next = p->words[w + 1];
+            uint32_t g = 0;
+            while (g <= 4 && k + g < end && !tok_is(doc, k + g, next))
+                g++;
+            if (g > 4 || k + g >= end)
+                return 0;
+            k += g;
+            continue;
+        }
+        if (!tok_is(doc, k, p->words[w]))
+            return 0;
+        *last = k;
+        k++;
+    }
+    return 1;
+}
+
+static uint32_t find_triggers(const cl_doc *doc, uint32_t first, uint32_t end, hit *out,
+                              uint32_t cap)
+{
+    const cl_claim_tables *t = &doc->ctx->claim;
+    uint32_t n = 0;
+    for (uint32_t i = first; i < end && n < cap; i++) {
+        uint32_t v;
+        if (doc->tokens.v[i].kind != CL_TOK_WORD ||
+            !cl_strmap_get(&t->first_word, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v))
+            continue;
+        hit best = {0, 0, NULL};
+        for (uint32_t k = 0; k < t->n_patterns; k++) {
+            uint32_t last;
+            if (match_pattern(doc, i, end, &t->patterns[k], &last) &&
+                (!best.p || last > best.last)) {
+                best = (hit){i, last, &t->patterns[k]};
+            }
+        }
+        if (!best.p)
+            continue;
+        out[n++] = best;
+        /* patterns with the same words but another predicate ("holding out" is control and
+         * fighting): add them too */
+        for (uint32_t k = 0; k < t->n_patterns && n < cap; k++) {
+            const cl_trigger_pattern *q = &t->patterns[k];
+            uint32_t last;
+            if (q != best.p && q->predicate != best.p->predicate &&
+                match_pattern(doc, i, end, q, &last) && last == best.last)
+                out[n++] = (hit){i, last, q};
+        }
+        i = best.last;
+    }
+    return n;
+}
+
+/* ---------------------------------------------------------------- modality */
+
+/* Class of the modality phrase starting at token i (longest), its length in *len. */
+static int modality_at(const cl_doc *doc, uint32_t i, uint32_t end, uint32_t *len)
+{
+    const cl_claim_tables *t = &doc->ctx->claim;
+    char buf[128];
+    size_t o = 0;
+    int best = 0;
+    for (uint32_t n = 1; n <= t->modality_max_words && i + n <= end; n++) {
+        uint32_t k = i + n - 1;
+        uint32_t tl = cl_tok_len(doc, k);
+        if (o + tl + 2 >= sizeof buf)
+            break;
+        if (n > 1 && !(doc->tokens.v[k].flags & CL_TF_NOSPACE))
+            buf[o++] = ' ';
+        memcpy(buf + o, cl_tok_ptr(doc, k), tl);
+        o += tl;
+        uint32_t v;
+        if (cl_strmap_get(&t->modality, buf, o, &v)) {
+            best = (int)v;
+            *len = n;
+        }
+    }
+    /* typographic apostrophe in n't */
+    if (!best && cl_tok_len(doc, i) >= 3) {
+        const char *p = cl_tok_ptr(doc, i);
+        uint32_t n = cl_tok_len(doc, i);
+        if ((n > 3 && memcmp(p + n - 3, "n't", 3) == 0) ||
+            (n > 5 && memcmp(p + n - 5, "n\xE2\x80\x99t", 5) == 0)) {
+            best = CL_MOD_NEGATION;
+            *len = 1;
+        }
+    }
+    return best;
+}
+
+typedef struct modality {
+    int negations;
+    int denial, hedge, hypothetical, goal, unconfirmed;
+} modality;
+
+/* Left boundary of the trigger's clause. */
+static uint32_t clause_start(const cl_doc *doc, uint32_t lo, uint32_t trig)
+{
+    uint32_t k = trig;
+    while (k > lo) {
+        uint32_t p = k - 1;
+        if (is_punct(doc, p, ';') || is_punct(doc, p, ':') || is_punct(doc, p, '(') ||
+            doc->tokens.v[p].kind == CL_TOK_DASH)
+            break;
+        if (is_punct(doc, p, ',') && p + 1 < trig &&
+            (tok_is(doc, p + 1, "but") || tok_is(doc, p + 1, "which") || tok_is(doc, p + 1, "who") ||
+             tok_is(doc, p + 1, "while") || tok_is(doc, p + 1, "and") || tok_is(doc, p + 1, "where")))
+            break;
+        if (trig - p > 14)
+            break;
+        k = p;
+    }
+    return k;
+}
+
+static modality analyze(const cl_doc *doc, uint32_t lo, uint32_t hi, const hit *h)
+{
+    modality m = {0};
+    uint32_t cs = clause_start(doc, lo, h->first);
+    for (uint32_t k = cs; k < h->first;) {
+        uint32_t len = 1;
+        int c = modality_at(doc, k, h->first, &len);
+        switch (c) {
+        case CL_MOD_NEGATION: m.negations++; break;
+        case CL_MOD_DENIAL: m.denial = 1; break;
+        case CL_MOD_HEDGE: m.hedge = 1; break;
+        case CL_MOD_HYPOTHETICAL: m.hypothetical = 1; break;
+        case CL_MOD_GOAL:
+            /* "to" counts only right before the trigger: "moved troops to capture X",
+             * not "claimed to have taken" */
+            if (!tok_is(doc, k, "to") || k + 1 == h->first)
+                m.goal = 1;
+            break;
+        case CL_MOD_UNCONFIRMED: m.unconfirmed = 1; break;
+        default: break;
+        }
+        k += len;
+    }
+    /* a modal right after a nominal trigger: "Bakhmut's capture would give" */
+    for (uint32_t k = h->last + 1; k < hi && k <= h->last + 4; k++) {
+        if (tok_is(doc, k, "would") || tok_is(doc, k, "could") || tok_is(doc, k, "will") ||
+            tok_is(doc, k, "might") || tok_is(doc, k, "may")) {
+            if (h->p->nominal)
+                m.hypothetical = 1;
+            break;
+        }
+        if (is_punct(doc, k, ',') || is_punct(doc, k, '.'))
+            break;
+    }
+    /* denial phrases anywhere in the reported content ("- this does not correspond to
+     * reality") */
+    for (uint32_t k = lo; k < hi; k++) {
+        uint32_t len = 1;
+        if (modality_at(doc, k, hi, &len) == CL_MOD_DENIAL && !(k < h->first && k >= cs))
+            m.denial = 1;
+    }
+    return m;
+}
+
+/* Is the attribution's cue itself negated ("have not yet confirmed", "declined to say")? */
+static int cue_negated(const cl_doc *doc, const cl_attribution *at, uint32_t sent_first)
+{
+    uint32_t c = at->cue_tok;
+    uint32_t lo = c > sent_first + 4 ? c - 4 : sent_first;
+    for (uint32_t k = lo; k < c; k++) {
+        uint32_t len = 1;
+        int m = modality_at(doc, k, c + 1, &len);
+        if (m == CL_MOD_NEGATION || m == CL_MOD_UNCONFIRMED)
+            return 1;
+        if (tok_is(doc, k, "declined") || tok_is(doc, k, "refused") || tok_is(doc, k, "failed"))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- places */
+
+static int settlement_word(const cl_doc *doc, uint32_t i)
+{
+    uint32_t v;
+    return cl_strmap_get(&doc->ctx->place.words, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v) &&
+           v == CL_PW_SETTLEMENT;
+}
+
+/* The last town (or subdivision) named before token tok. */
+static int32_t last_place_before(const cl_doc *doc, uint32_t tok, int want_region)
+{
+    for (uint32_t p = doc->places.n; p-- > 0;) {
+        const cl_place *pl = &doc->places.v[p];
+        if (pl->tok_first >= tok || pl->kind == CL_PLACE_COUNTRY)
+            continue;
+        if (want_region ? pl->kind == CL_PLACE_ADMIN1 : pl->kind == CL_PLACE_CITY)
+            return (int32_t)p;
+    }
+    return -1;
+}
+
+typedef struct place_hit {
+    int32_t place;
+    int locative;      /* introduced by in/at/near/around */
+    int anaphoric;     /* "the town", "it" */
+} place_hit;
+
+static int locative_prep(const cl_doc *doc, uint32_t i)
+{
+    return tok_is(doc, i, "in") || tok_is(doc, i, "at") || tok_is(doc, i, "near") ||
+           tok_is(doc, i, "around") || tok_is(doc, i, "inside");
+}
+
+/* Finds the places a trigger is about. Returns how many (at most cap). */
+static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, place_hit *out,
+                               uint32_t cap)
+{
+    uint32_t n = 0;
+    uint32_t limit = h->last + 1 + h->p->window;
+    if (limit > end)
+        limit = end;
+    for (uint32_t k = h->last + 1; k < limit && n < cap; k++) {
+        if (is_quote(doc, k))
+            continue;
+        if (is_punct(doc, k, ';') || is_punct(doc, k, '.') || is_punct(doc, k, '?'))
+            break;
+        if (k > h->last + 1 && doc->ctx->attrib.verbs.slots &&
+            tok_is(doc, k, "said"))
+            break;
+        int32_t p = cl_place_at_token(doc, k);
+        if (p >= 0 && doc->places.v[p].tok_first == k) {
+            const cl_place *pl = &doc->places.v[p];
+            if (pl->kind == CL_PLACE_COUNTRY) {
+                k = pl->tok_first + pl->tok_count - 1;
+                continue;
+            }
+            /* more places only when coordinated with the first */
+            if (n > 0) {
+                uint32_t prev_end = doc->places.v[out[n - 1].place].tok_first +
+                                    doc->places.v[out[n - 1].place].tok_count;
+                int coordinated = 1;
+                for (uint32_t j = prev_end; j < k; j++)
+                    if (!(is_punct(doc, j, ',') || tok_is(doc, j, "and") || tok_is(doc, j, "or") ||
+                          tok_is(doc, j, "including")))
+                        coordinated = 0;
+                if (!coordinated)
+                    break;
+            }
+            uint32_t b = k;
+            while (b > h->last + 1 && (tok_is(doc, b - 1, "the") || is_quote(doc, b - 1)))
+                b--;
+            out[n++] = (place_hit){p, b > h->last + 1 && locative_prep(doc, b - 1), 0};
+            k = pl->tok_first + pl->tok_count - 1;
+            limit = k + 6 < end ? k + 6 : end;  /* room for "and Vuhledar" */
+            continue;
+        }
+        if (n > 0)
+            continue;
+        /* "the town of X" continues; "the town" / "the city" is the last town named;
+         * "a town" has no name here */
+        if (settlement_word(doc, k)) {
+            if (tok_is(doc, k + 1, "of"))
+                continue;
+            uint32_t d = k;
+            while (d > h->last + 1 && doc->tokens.v[d - 1].kind == CL_TOK_WORD &&
+                   !tok_is(doc, d - 1, "the") && !tok_is(doc, d - 1, "a") && !tok_is(doc, d - 1, "an") &&
+                   !tok_is(doc, d - 1, "of") && d > k - 4)
+                d--;
+            if (d > h->last + 1 && tok_is(doc, d - 1, "the")) {
+                int region = tok_is(doc, k, "region") || tok_is(doc, k, "province");
+                int32_t lp = last_place_before(doc, h->first, region);
+                if (lp >= 0 && n < cap)
+                    out[n++] = (place_hit){lp, d - 1 > h->last + 1 && locative_prep(doc, d - 2), 1};
+            }
+            break;
+        }
+        if ((tok_is(doc, k, "it") || tok_is(doc, k, "there")) && k <= h->last + 3) {
+            int32_t lp = last_place_before(doc, h->first, 0);
+            if (lp >= 0)
+                out[n++] = (place_hit){lp, 0, 1};
+            break;
+        }
+    }
+    if (n == 0 && h->first >= 2 && doc->tokens.v[h->first - 1].kind == CL_TOK_POSS) {
+        /* "Soledar's capture" */
+        int32_t p = cl_place_at_token(doc, h->first - 2);
+        if (p >= 0 && doc->places.v[p].kind != CL_PLACE_COUNTRY)
+            out[n++] = (place_hit){p, 0, 0};
+    }
+    return n;
+}
+
+/* ---------------------------------------------------------------- holders */
+
+/* The other of the document's two warring sides: the two sides most mentioned as
+ * countries, capitals and forces. */
+static const char *adversary_of(const cl_doc *doc, const char *side)
+{
+    const char *sides[8];
+    int counts[8], n = 0;
+    for (uint32_t a = 0; a < doc->actors.n; a++) {
+        const cl_actor *m = &doc->actors.v[a];
+        if (!m->side || strlen(m->side) != 3 || m->kind == CL_ACTOR_MEDIA)
+            continue;
+        int k;
+        for (k = 0; k < n; k++)
+            if (strcmp(sides[k], m->side) == 0)
+                break;
+        if (k == n) {
+            if (n == 8)
+                continue;
+            sides[n] = m->side;
+            counts[n++] = 0;
+        }
+        counts[k] += (m->kind == CL_ACTOR_FORCES || m->kind == CL_ACTOR_COUNTRY ||
+                      m->kind == CL_ACTOR_CAPITAL) ? 2 : 1;
+    }
+    int b1 = -1, b2 = -1;
+    for (int k = 0; k < n; k++) {
+        if (b1 < 0 || counts[k] > counts[b1]) {
+            b2 = b1;
+            b1 = k;
+        } else if (b2 < 0 || counts[k] > counts[b2]) {
+            b2 = k;
+        }
+    }
+    if (!side || b1 < 0 || b2 < 0)
+        return NULL;
+    if (strcmp(side, sides[b1]) == 0)
+        return sides[b2];
+    if (strcmp(side, sides[b2]) == 0)
+        return sides[b1];
+    return NULL;
+}
+
+static int possessive_pronoun(const cl_doc *doc, uint32_t i)
+{
+    return tok_is(doc, i, "its") || tok_is(doc, i, "their") || tok_is(doc, i, "our") ||
+           tok_is(doc, i, "his") || tok_is(doc, i, "her") || tok_is(doc, i, "my");
+}
+
+static int subject_pronoun(const cl_doc *doc, uint32_t i)
+{
+    return tok_is(doc, i, "it") || tok_is(doc, i, "they") || tok_is(doc, i, "we") ||
+           tok_is(doc, i, "he") || tok_is(doc, i, "she") || tok_is(doc, i, "i");
+}
+
+/* Side of the agent of a trigger, scanning left within [lo, trigger). "claimant" is the side
+ * a pronoun refers to; *how says what was found (for "the enemy"). */
+static const char *agent_side(const cl_doc *doc, uint32_t lo, const hit *h, const char *claimant,
+                              int *found)
+{
+    *found = 1;
+    /* passive with an agent: "captured by Russian forces" */
+    if (h->first > lo && (tok_is(doc, h->first - 1, "been") || tok_is(doc, h->first - 1, "was") ||
+                          tok_is(doc, h->first - 1, "were") || tok_is(doc, h->first - 1, "being") ||
+                          tok_is(doc, h->first - 1, "is") || tok_is(doc, h->first - 1, "are"))) {
+        uint32_t end = h->last + 8 < doc->tokens.n ? h->last + 8 : doc->tokens.n;
+        for (uint32_t k = h->last + 1; k < end; k++) {
+            if (tok_is(doc, k, "by")) {
+                int32_t a = cl_actor_at_token(doc, k + 1);
+                if (a < 0)
+                    a = cl_actor_at_token(doc, k + 2);
+                if (a >= 0 && doc->actors.v[a].side)
+                    return doc->actors.v[a].side;
+            }
+        }
+        /* "the Russians have been repelled": the subject suffered it */
+        *found = 2;
+    }
+    for (uint32_t k = h->first; k-- > lo;) {
+        if (is_punct(doc, k, ';') || is_punct(doc, k, ':'))
+            break;
+        int32_t a = cl_actor_at_token(doc, k);
+        if (a >= 0 && doc->actors.v[a].side) {
+            const char *side = doc->actors.v[a].side;
+            if (*found == 2)
+                return adversary_of(doc, side);
+            return side;
+        }
+        if (possessive_pronoun(doc, k) || subject_pronoun(doc, k))
+            return claimant;
+        if (tok_is(doc, k, "enemy") || tok_is(doc, k, "enemy's")) {
+            *found = 3;
+            return claimant ? adversary_of(doc, claimant) : NULL;
+        }
+        /* an adjective of nationality right before a noun: "Russian offensive" */
+        const char *cs = cl_actor_country_at(doc, k, h->first, NULL, NULL);
+        if (cs)
+            return cs;
+        if (h->first - k > 12)
+            break;
+    }
+    *found = 0;
+    return claimant;
+}
+
+/* "fell to the Russians" */
+static const char *to_side(const cl_doc *doc, const hit *h, uint32_t end)
+{
+    for (uint32_t k = h->last + 1; k + 1 < end && k <= h->last + 3; k++) {
+        if (!tok_is(doc, k, "to"))
+            continue;
+        int32_t a = cl_actor_at_token(doc, k + 1);
+        if (a < 0 && tok_is(doc, k + 1, "the"))
+            a = cl_actor_at_token(doc, k + 2);
+        if (a >= 0)
+            return doc->actors.v[a].side;
+        const char *s = cl_actor_country_at(doc, k + 1, end, NULL, NULL);
+        if (!s && tok_is(doc, k + 1, "the"))
+            s = cl_actor_country_at(doc, k + 2, end, NULL, NULL);
+        return s;
+    }
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- time */
+
+/* A date in the trigger's clause (within [lo, hi)), nearest to the trigger. */
+static const cl_timex *clause_time(const cl_doc *doc, uint32_t s, uint32_t lo, uint32_t hi,
+                                   const hit *h, const cl_attribution *at)
+{
+    const cl_timex *best = NULL;
+    uint32_t best_d = UINT32_MAX;
+    for (uint32_t x = 0; x < doc->timexes.n; x++) {
+        const cl_timex *t = &doc->timexes.v[x];
+        if (t->sentence < s)
+            continue;
+        if (t->sentence > s)
+            break;
+        if (t->tok_first < lo || t->tok_first >= hi || !cl_interval_known(t->when) ||
+            t->type == CL_TIMEX_DURATION || t->type == CL_TIMEX_SET)
+            continue;
+        /* the time the statement was made is not the time of the event */
+        if (at && t->tok_first > at->cue_tok && t->tok_first <= at->cue_tok + 3)
+            continue;
+        uint32_t d = t->tok_first > h->last ? t->tok_first - h->last : h->first - t->tok_first;
+        if (d < best_d) {
+            best = t;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+/* ---------------------------------------------------------------- emitting */
+
+static int same_claim(const cl_claim *a, const cl_claim *b)
+{
+    return a->sentence == b->sentence && a->stance == b->stance && a->predicate == b->predicate &&
+           a->place == b->place && ((a->side && b->side && strcmp(a->side, b->side) == 0) ||
+                                    (!a->side && !b->side)) &&
+           ((a->holder && b->holder && strcmp(a->holder, b->holder) == 0) ||
+            (!a->holder && !b->holder));
+}
+
+static void emit(cl_doc *doc, const cl_claim *c)
+{
+    for (uint32_t k = 0; k < doc->claims.n; k++)
+        if (same_claim(&doc->claims.v[k], c))
+            return;
+    CL_VEC_PUSH(&doc->arena, doc->claims) = *c;
+}
+
+/* The attribution whose content holds token i (the latest, innermost), or -1. */
+static int32_t owner_of(const cl_doc *doc, uint32_t i)
+{
+    int32_t best = -1;
+    uint32_t best_len = UINT32_MAX;
+    for (uint32_t k = 0; k < doc->attributions.n; k++) {
+        const cl_attribution *a = &doc->attributions.v[k];
+        if (i >= a->content_tok_first && i < a->content_tok_end) {
+            uint32_t len = a->content_tok_end - a->content_tok_first;
+            if (len <= best_len) {
+                best = (int32_t)k;
+                best_len = len;
+            }
+        }
+    }
+    return best;
+}
+
+static int in_speaker(const cl_doc *doc, uint32_t i)
+{
+    for (uint32_t k = 0; k < doc->attributions.n; k++) {
+        const cl_attribution *a = &doc->attributions.v[k];
+        if (a->speaker_tok_count && i >= a->speaker_tok_first &&
+            i < a->speaker_tok_first + a->speaker_tok_count)
+            return 1;
+    }
+    return 0;
+}
+
+/* Fighting named in passing ("losses in the battles of X", "the fight for X had taxed")
+ * is background, not a report of fighting. */
+static int background_fighting(const cl_doc *doc, const hit *h, uint32_t place_end, uint32_t end)
+{
+    if (h->p->predicate != CL_PRED_FIGHTING || !h->p->nominal)
+        return 0;
+    if (h->first >= 2 && tok_is(doc, h->first - 1, "the") &&
+        (tok_is(doc, h->first - 2, "in") || tok_is(doc, h->first - 2, "of")))
+        return 1;
+    uint32_t k = place_end > h->last ? place_end : h->last + 1;
+    if (k < end && (tok_is(doc, k, "had") || tok_is(doc, k, "has") || tok_is(doc, k, "have") ||
+                    tok_is(doc, k, "would") || tok_is(doc, k, "could") || tok_is(doc, k, "will")))
+        return 1;
+    return 0;
+}
+
+static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h)
+{
+    const cl_sentence *se = &doc->sentences.v[s];
+    uint32_t send = se->tok_first + se->tok_count;
+    if (in_speaker(doc, h->first))
+        return;
+    int32_t owner = owner_of(doc, h->first);
+    const cl_attribution *at = owner >= 0 ? &doc->attributions.v[owner] : NULL;
+    int media = at == NULL;
+    if (at && (!at->side || cue_negated(doc, at, doc->sentences.v[at->sentence].tok_first)))
+        return;
+    /* a question asks, it does not claim */
+    if (media && send > se->tok_first && is_punct(doc, send - 1, '?'))
+        return;
+    /* a gerund opening the sentence is a topic, not a report: "Capturing X could ..." */
+    if (h->first == se->tok_first && cl_tok_len(doc, h->first) > 4 &&
+        memcmp(cl_tok_ptr(doc, h->first) + cl_tok_len(doc, h->first) - 3, "ing", 3) == 0)
+        return;
+    uint32_t lo = at ? at->content_tok_first : se->tok_first;
+    uint32_t hi = at ? at->content_tok_end : send;
+    if (lo < se->tok_first && !(at && at->content_sent_first < s))
+        lo = se->tok_first;
+    if (hi > send)
+        hi = send;
+    if (lo < se->tok_first)
+        lo = se->tok_first;
+    modality m = analyze(doc, lo, hi, h);
+    if (m.hypothetical || m.goal || m.unconfirmed)
+        return;
+    /* a nominal control trigger with an indefinite article is hypothetical */
+    if (h->p->nominal && h->p->predicate == CL_PRED_CONTROL && h->first > se->tok_first) {
+        uint32_t k = h->first - 1;
+        while (k > se->tok_first && cl_actor_country_at(doc, k, h->first, NULL, NULL))
+            k--;
+        if (tok_is(doc, k, "a") || tok_is(doc, k, "an"))
+            return;
+    }
+    /* "offensive capability": an adjective, not an offensive */
+    if (tok_is(doc, h->last + 1, "capability") || tok_is(doc, h->last + 1, "capabilities") ||
+        tok_is(doc, h->last + 1, "potential") || tok_is(doc, h->last + 1, "weapons"))
+        return;
+
+    int stance = CL_STANCE_ASSERT;
+    if (m.denial || (m.negations & 1))
+        stance = CL_STANCE_DENY;
+    else if (m.hedge)
+        stance = CL_STANCE_HEDGE;
+    if (at && at->cue_class == CL_CUE_DENY)
+        stance = stance == CL_STANCE_DENY ? CL_STANCE_ASSERT : CL_STANCE_DENY;
+    if (media && stance != CL_STANCE_ASSERT)
+        return;
+
+    place_hit places[8];
+    uint32_t np = trigger_places(doc, h, send, places, 8);
+    /* in a quotation of several sentences, "Hostilities continued." is about the place
+     * named just before */
+    if (np == 0 && at && h->p->predicate == CL_PRED_FIGHTING && at->content_sent_first < s) {
+        int32_t lp = -1;
+        for (uint32_t p = doc->places.n; p-- > 0;) {
+            const cl_place *pl = &doc->places.v[p];
+            if (pl->tok_first < h->first && pl->tok_first >= at->content_tok_first &&
+                pl->kind != CL_PLACE_COUNTRY) {
+                lp = (int32_t)p;
+                break;
+            }
+        }
+        if (lp >= 0)
+            places[np++] = (place_hit){lp, 1, 1};
+    }
+    if (np == 0)
+        return;
+
+    const char *claimant_side = at ? at->side : "MEDIA";
+    const char *pron_side = at ? at->side : NULL;
+    int found = 0;
+    for (uint32_t k = 0; k < np; k++) {
+        const cl_place *pl = &doc->places.v[places[k].place];
+        int pred = h->p->predicate;
+        if (places[k].locative && h->p->locative >= 0)
+            pred = h->p->locative;
+        if (media && (places[k].anaphoric ||
+                      background_fighting(doc, h, pl->tok_first + pl->tok_count, send)))
+            continue;
+        const char *holder = NULL;
+        if (pred != CL_PRED_FIGHTING) {
+            int rule = h->p->holder;
+            if (rule == CL_HOLD_TO)
+                holder = to_side(doc, h, send);
+            else if (rule == CL_HOLD_AGENT || rule == CL_HOLD_ADVERSARY) {
+                holder = agent_side(doc, lo, h, pron_side, &found);
+                if (rule == CL_HOLD_ADVERSARY)
+                    holder = holder ? adversary_of(doc, holder) : NULL;
+            }
+            if (!holder)
+                continue;
+        }
+        cl_claim c = {0};
+        c.sentence = s;
+        c.line = se->line;
+        c.attribution = owner;
+        c.stance = (uint8_t)stance;
+        c.predicate = (uint8_t)pred;
+        c.holder = holder;
+        c.place = places[k].place;
+        c.trigger = (cl_span){doc->tokens.v[h->first].start, doc->tokens.v[h->last].end};
+        c.side = claimant_side;
+        if (at) {
+            c.claimant = at->speaker_name ? at->speaker_name : at->speaker_text;
+            c.actor = at->actor;
+            c.said = at->said;
+            c.cue = at->cue_lemma;
+        } else {
+            c.claimant = doc->outlet ? doc->outlet : "outlet";
+            c.actor = NULL;
+            c.said = doc->date;
+        }
+        const cl_timex *t = clause_time(doc, s, lo, hi, h, at);
+        if (t) {
+            c.when = t->when;
+            c.when_value = t->value;
+        } else {
+            c.when = c.said;
+        }
+        emit(doc, &c);
+    }
+}
+
+/* "Kyiv dismissed Russia's announcement": a denial whose content names another party's
+ * statement but no proposition denies that party's latest claim. */
+static void referenced_denials(cl_doc *doc, uint32_t upto_sentence)
+{
+    for (uint32_t k = 0; k < doc->attributions.n; k++) {
+        const cl_attribution *at = &doc->attributions.v[k];
+        if (at->sentence != upto_sentence || at->cue_class != CL_CUE_DENY || !at->side)
+            continue;
+        /* the referenced party: a possessor before a reporting noun in the content */
+        const char *ref_side = NULL;
+        int has_trigger = 0;
+        for (uint32_t i = at->content_tok_first; i < at->content_tok_end; i++) {
+            uint32_t v;
+            if (cl_strmap_get(&doc->ctx->attrib.nouns, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v) &&
+                i >= 2 && doc->tokens.v[i - 1].kind == CL_TOK_POSS) {
+                int32_t a = cl_actor_at_token(doc, i - 2);
+                ref_side = a >= 0 ? doc->actors.v[a].side
+                                  : cl_actor_country_at(doc, i - 2, i - 1, NULL, NULL);
+            }
+            uint32_t dummy;
+            if (cl_strmap_get(&doc->ctx->claim.first_word, cl_tok_ptr(doc, i), cl_tok_len(doc, i),
+                              &dummy))
+                has_trigger = 1;
+        }
+        if (!ref_side || has_trigger || strcmp(ref_side, at->side) == 0)
+            continue;
+        /* the latest claim by that side before this sentence */
+        for (uint32_t c = doc->claims.n; c-- > 0;) {
+            const cl_claim *prev = &doc->claims.v[c];
+            if (!prev->side || strcmp(prev->side, ref_side) != 0 || prev->stance != CL_STANCE_ASSERT ||
+                prev->sentence > at->sentence)
+                continue;
+            cl_claim d = *prev;
+            d.sentence = at->sentence;
+            d.line = doc->sentences.v[at->sentence].line;
+            d.attribution = (int32_t)k;
+            d.stance = CL_STANCE_DENY;
+            d.side = at->side;
+            d.actor = at->actor;
+            d.claimant = at->speaker_name;
+            d.said = at->said;
+            d.when = at->said;
+            d.when_value = NULL;
+            d.cue = at->cue_lemma;
+            emit(doc, &d);
+            break;
+        }
+    }
+}
+
+/* "Moscow's repeated claims of having captured X": the possessor claims X. */
+static void nominal_claims(cl_doc *doc, uint32_t s, const hit *h)
+{
+    const cl_sentence *se = &doc->sentences.v[s];
+    uint32_t k = h->first;
+    /* walk back over "of having", "that", adjectives to a reporting noun */
+    uint32_t steps = 0;
+    while (k > se->tok_first && steps < 6) {
+        k--;
+        steps++;
+        uint32_t v;
+        if (!cl_strmap_get(&doc->ctx->attrib.nouns, cl_tok_ptr(doc, k), cl_tok_len(doc, k), &v))
+            continue;
+        /* possessor: X 's [adj] claims */
+        uint32_t p = k;
+        while (p > se->tok_first && doc->tokens.v[p - 1].kind == CL_TOK_WORD &&
+               !(doc->tokens.v[p - 1].flags & CL_TF_CAP) && p + 3 > k)
+            p--;
+        if (p < se->tok_first + 2 || doc->tokens.v[p - 1].kind != CL_TOK_POSS)
+            return;
+        int32_t a = cl_actor_at_token(doc, p - 2);
+        const char *side = a >= 0 ? doc->actors.v[a].side
+                                  : cl_actor_country_at(doc, p - 2, p - 1, NULL, NULL);
+        if (!side)
+            return;
+        place_hit places[4];
+        uint32_t np = trigger_places(doc, h, se->tok_first + se->tok_count, places, 4);
+        for (uint32_t q = 0; q < np; q++) {
+            cl_claim c = {0};
+            c.sentence = s;
+            c.line = se->line;
+            c.attribution = -1;
+            c.stance = CL_STANCE_ASSERT;
+            c.predicate = h->p->predicate;
+            c.holder = h->p->holder == CL_HOLD_NONE ? NULL : side;
+            c.place = places[q].place;
+            c.trigger = (cl_span){doc->tokens.v[h->first].start, doc->tokens.v[h->last].end};
+            c.side = side;
+            c.claimant = a >= 0 ? doc->actors.v[a].name
+                                : cl_doc_span_text(doc, doc->tokens.v[p - 2].start,
+                                                   doc->tokens.v[p - 2].end);
+            c.actor = a >= 0 ? doc->actors.v[a].id : side;
+            c.said = cl_interval_none();
+            c.when = cl_interval_none();
+            c.cue = cl_doc_span_text(doc, doc->tokens.v[k].start, doc->tokens.v[k].end);
+            emit(doc, &c);
+        }
+        return;
+    }
+}
+
+void cl_claim_run(cl_doc *doc)
+{
+    hit hits[64];
+    for (uint32_t s = 0; s < doc->sentences.n; s++) {
+        const cl_sentence *se = &doc->sentences.v[s];
+        uint32_t n = find_triggers(doc, se->tok_first, se->tok_first + se->tok_count, hits, 64);
+        for (uint32_t k = 0; k < n; k++) {
+            claim_for_hit(doc, s, &hits[k]);
+            nominal_claims(doc, s, &hits[k]);
+        }
+        referenced_denials(doc, s);
+    }
+}

@@ -1,0 +1,538 @@
+/* ledger.c - the SQLite ledger: records in, claims, timelines and conflicts out.
+ *
+ * Loading is idempotent, keyed by the document's content hash: a record whose hash is
+ * already present changes nothing. Each record goes in inside one transaction (or inside
+ * the caller's cl_ledger_begin/commit batch), so a reader never sees half a document and a
+ * killed load leaves whole documents only. Queries return result sets that own their
+ * strings (one arena per result). */
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ledger/conflict.h"
+#include "place/placekey.h"
+#include "util/arena.h"
+#include "util/error.h"
+
+#define SCHEMA_VERSION "1"
+
+struct cl_ledger {
+    sqlite3 *db;
+    char *path;
+    int in_batch;
+    sqlite3_stmt *ins_doc, *ins_claim, *ins_event;
+};
+
+struct cl_result {
+    cl_arena arena;
+    CL_VEC(cl_claim_row) rows;
+    CL_VEC(cl_conflict) conflicts;
+    CL_VEC(uint64_t) pairs; /* (a << 32 | b) row indexes of each conflict */
+};
+
+static const char *const schema_sql =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
+    "CREATE TABLE IF NOT EXISTS documents("
+    " hash TEXT PRIMARY KEY, id TEXT NOT NULL, source TEXT, source_line INTEGER, url TEXT,"
+    " outlet TEXT, title TEXT, date TEXT, date_basis TEXT, minhash TEXT, text TEXT,"
+    " claims INTEGER, loaded_at TEXT DEFAULT (datetime('now')));"
+    "CREATE TABLE IF NOT EXISTS claims("
+    " id INTEGER PRIMARY KEY, doc_hash TEXT NOT NULL REFERENCES documents(hash) ON DELETE CASCADE,"
+    " doc_id TEXT, outlet TEXT, source TEXT, claimant TEXT, actor TEXT, side TEXT, stance TEXT,"
+    " predicate TEXT, place TEXT, place_key TEXT, country TEXT, admin1 TEXT, lat REAL, lon REAL,"
+    " holder TEXT, when_lo TEXT, when_hi TEXT, said_lo TEXT, said_hi TEXT, sentence INTEGER,"
+    " line INTEGER, evidence TEXT);"
+    "CREATE INDEX IF NOT EXISTS claims_place ON claims(place_key, when_lo);"
+    "CREATE INDEX IF NOT EXISTS claims_side ON claims(side);"
+    "CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_hash);"
+    "CREATE TABLE IF NOT EXISTS events("
+    " id INTEGER PRIMARY KEY, doc_hash TEXT NOT NULL REFERENCES documents(hash) ON DELETE CASCADE,"
+    " doc_id TEXT, cameo TEXT, label TEXT, source TEXT, target TEXT, place TEXT, date_lo TEXT,"
+    " date_hi TEXT, sentence INTEGER);"
+    "CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);"
+    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '" SCHEMA_VERSION "');";
+
+static cl_status db_error(cl_ledger *lg, cl_error *err, const char *what)
+{
+    return cl_error_set(err, CL_EDB, lg ? lg->path : NULL, 0, 0, "%s: %s", what,
+                        lg && lg->db ? sqlite3_errmsg(lg->db) : "no database");
+}
+
+static int prepare(cl_ledger *lg, sqlite3_stmt **st, const char *sql)
+{
+    return sqlite3_prepare_v3(lg->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) == SQLITE_OK;
+}
+
+cl_ledger *cl_ledger_open(const char *uri, cl_error *err)
+{
+    cl_error_clear(err);
+    if (!uri || !*uri) {
+        cl_error_set(err, CL_EINVAL, NULL, 0, 0, "no ledger path");
+        return NULL;
+    }
+    if (strncmp(uri, "sqlite:", 7) == 0)
+        uri += 7;
+    if (strncmp(uri, "postgres", 8) == 0) {
+        cl_error_set(err, CL_EINVAL, uri, 0, 0,
+                     "PostgreSQL ledgers are not supported by this build; use a SQLite file");
+        return NULL;
+    }
+    cl_ledger *lg = calloc(1, sizeof *lg);
+    if (!lg || !(lg->path = strdup(uri))) {
+        free(lg);
+        cl_error_set(err, CL_ENOMEM, uri, 0, 0, "out of memory");
+        return NULL;
+    }
+    if (sqlite3_open_v2(uri, &lg->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        db_error(lg, err, "cannot open ledger");
+        cl_ledger_close(lg);
+        return NULL;
+    }
+    sqlite3_busy_timeout(lg->db, 10000);
+    char *msg = NULL;
+    if (sqlite3_exec(lg->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                             "PRAGMA foreign_keys=ON;",
+                     NULL, NULL, &msg) != SQLITE_OK ||
+        sqlite3_exec(lg->db, schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
+        cl_error_set(err, CL_EDB, uri, 0, 0, "cannot set up ledger: %s", msg ? msg : "?");
+        sqlite3_free(msg);
+        cl_ledger_close(lg);
+        return NULL;
+    }
+    if (!prepare(lg, &lg->ins_doc,
+                 "INSERT OR IGNORE INTO documents(hash, id, source, source_line, url, outlet,"
+                 " title, date, date_basis, minhash, text, claims)"
+                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)") ||
+        !prepare(lg, &lg->ins_claim,
+                 "INSERT INTO claims(doc_hash, doc_id, outlet, source, claimant, actor, side,"
+                 " stance, predicate, place, place_key, country, admin1, lat, lon, holder,"
+                 " when_lo, when_hi, said_lo, said_hi, sentence, line, evidence)"
+                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") ||
+        !prepare(lg, &lg->ins_event,
+                 "INSERT INTO events(doc_hash, doc_id, cameo, label, source, target, place,"
+                 " date_lo, date_hi, sentence) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+        db_error(lg, err, "cannot prepare statements");
+        cl_ledger_close(lg);
+        return NULL;
+    }
+    return lg;
+}
+
+void cl_ledger_close(cl_ledger *lg)
+{
+    if (!lg)
+        return;
+    if (lg->in_batch)
+        sqlite3_exec(lg->db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_finalize(lg->ins_doc);
+    sqlite3_finalize(lg->ins_claim);
+    sqlite3_finalize(lg->ins_event);
+    sqlite3_close(lg->db);
+    free(lg->path);
+    free(lg);
+}
+
+cl_status cl_ledger_begin(cl_ledger *lg, cl_error *err)
+{
+    if (lg->in_batch)
+        return CL_OK;
+    if (sqlite3_exec(lg->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return db_error(lg, err, "cannot begin");
+    lg->in_batch = 1;
+    return CL_OK;
+}
+
+cl_status cl_ledger_commit(cl_ledger *lg, cl_error *err)
+{
+    if (!lg->in_batch)
+        return CL_OK;
+    lg->in_batch = 0;
+    if (sqlite3_exec(lg->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        return db_error(lg, err, "cannot commit");
+    return CL_OK;
+}
+
+/* ---------------------------------------------------------------- loading */
+
+static const char *jstr(json_t *o, const char *k)
+{
+    json_t *v = json_object_get(o, k);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static void bind_pair(sqlite3_stmt *st, int i, json_t *pair)
+{
+    bind_text(st, i, json_is_array(pair) ? json_string_value(json_array_get(pair, 0)) : NULL);
+    bind_text(st, i + 1, json_is_array(pair) ? json_string_value(json_array_get(pair, 1)) : NULL);
+}
+
+static int insert_claim(cl_ledger *lg, const char *hash, json_t *rec, json_t *c)
+{
+    sqlite3_stmt *st = lg->ins_claim;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    const char *place = jstr(c, "place");
+    char key[256] = "";
+    if (place)
+        cl_place_key(place, strlen(place), key, sizeof key);
+    bind_text(st, 1, hash);
+    bind_text(st, 2, jstr(rec, "id"));
+    bind_text(st, 3, jstr(rec, "outlet"));
+    bind_text(st, 4, jstr(rec, "source"));
+    bind_text(st, 5, jstr(c, "claimant"));
+    bind_text(st, 6, jstr(c, "actor"));
+    bind_text(st, 7, jstr(c, "side"));
+    bind_text(st, 8, jstr(c, "stance"));
+    bind_text(st, 9, jstr(c, "predicate"));
+    bind_text(st, 10, place);
+    bind_text(st, 11, key);
+    bind_text(st, 12, jstr(c, "country"));
+    bind_text(st, 13, jstr(c, "admin1"));
+    sqlite3_bind_double(st, 14, json_number_value(json_object_get(c, "lat")));
+    sqlite3_bind_double(st, 15, json_number_value(json_object_get(c, "lon")));
+    bind_text(st, 16, jstr(c, "holder"));
+    bind_pair(st, 17, json_object_get(c, "when"));
+    bind_pair(st, 19, json_object_get(c, "said"));
+    sqlite3_bind_int64(st, 21, json_integer_value(json_object_get(c, "sentence")));
+    sqlite3_bind_int64(st, 22, json_integer_value(json_object_get(c, "line")));
+    bind_text(st, 23, jstr(c, "evidence"));
+    return sqlite3_step(st) == SQLITE_DONE;
+}
+
+static int insert_event(cl_ledger *lg, const char *hash, json_t *rec, json_t *e)
+{
+    sqlite3_stmt *st = lg->ins_event;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    bind_text(st, 1, hash);
+    bind_text(st, 2, jstr(rec, "id"));
+    bind_text(st, 3, jstr(e, "cameo"));
+    bind_text(st, 4, jstr(e, "label"));
+    bind_text(st, 5, jstr(e, "source"));
+    bind_text(st, 6, jstr(e, "target"));
+    bind_text(st, 7, jstr(e, "place"));
+    bind_pair(st, 8, json_object_get(e, "date"));
+    sqlite3_bind_int64(st, 10, json_integer_value(json_object_get(e, "sentence")));
+    return sqlite3_step(st) == SQLITE_DONE;
+}
+
+static cl_status load_record(cl_ledger *lg, json_t *rec, int *added, cl_error *err)
+{
+    const char *hash = jstr(rec, "hash"), *id = jstr(rec, "id");
+    if (!hash || !id)
+        return cl_error_set(err, CL_EFORMAT, NULL, 0, 0, "record has no hash or id");
+    json_t *claims = json_object_get(rec, "claims"), *events = json_object_get(rec, "events");
+    json_t *date = json_object_get(rec, "date");
+    sqlite3_stmt *st = lg->ins_doc;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    bind_text(st, 1, hash);
+    bind_text(st, 2, id);
+    bind_text(st, 3, jstr(rec, "source"));
+    sqlite3_bind_int64(st, 4, json_integer_value(json_object_get(rec, "source_line")));
+    bind_text(st, 5, jstr(rec, "url"));
+    bind_text(st, 6, jstr(rec, "outlet"));
+    bind_text(st, 7, jstr(rec, "title"));
+    bind_text(st, 8, jstr(date, "value"));
+    bind_text(st, 9, jstr(date, "basis"));
+    bind_text(st, 10, jstr(rec, "minhash"));
+    bind_text(st, 11, jstr(rec, "text"));
+    sqlite3_bind_int64(st, 12, (sqlite3_int64)json_array_size(claims));
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return db_error(lg, err, "cannot insert document");
+    *added = sqlite3_changes(lg->db) > 0;
+    if (!*added)
+        return CL_OK;
+    size_t i;
+    json_t *c;
+    json_array_foreach(claims, i, c)
+    {
+        if (!insert_claim(lg, hash, rec, c))
+            return db_error(lg, err, "cannot insert claim");
+    }
+    json_array_foreach(events, i, c)
+    {
+        if (!insert_event(lg, hash, rec, c))
+            return db_error(lg, err, "cannot insert event");
+    }
+    return CL_OK;
+}
+
+cl_status cl_ledger_add_json(cl_ledger *lg, const char *json, size_t len, int *added,
+                             cl_error *err)
+{
+    int dummy;
+    if (!added)
+        added = &dummy;
+    *added = 0;
+    json_error_t jerr;
+    json_t *rec = json_loadb(json, len, 0, &jerr);
+    if (!rec || !json_is_object(rec)) {
+        json_decref(rec);
+        return cl_error_set(err, CL_EFORMAT, NULL, (uint64_t)(jerr.line > 0 ? jerr.line : 0),
+                            (uint64_t)(jerr.position > 0 ? jerr.position : 0),
+                            "record is not a JSON object: %s", jerr.text);
+    }
+    int own = !lg->in_batch;
+    if (own && sqlite3_exec(lg->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+        json_decref(rec);
+        return db_error(lg, err, "cannot begin");
+    }
+    if (!own)
+        sqlite3_exec(lg->db, "SAVEPOINT rec", NULL, NULL, NULL);
+    cl_status s = load_record(lg, rec, added, err);
+    json_decref(rec);
+    if (own) {
+        if (s == CL_OK && sqlite3_exec(lg->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+            s = db_error(lg, err, "cannot commit");
+        if (s != CL_OK)
+            sqlite3_exec(lg->db, "ROLLBACK", NULL, NULL, NULL);
+    } else {
+        sqlite3_exec(lg->db, s == CL_OK ? "RELEASE rec" : "ROLLBACK TO rec; RELEASE rec", NULL,
+                     NULL, NULL);
+    }
+    if (s != CL_OK)
+        *added = 0;
+    return s;
+}
+
+cl_status cl_ledger_counts(cl_ledger *lg, int64_t *docs, int64_t *claims, cl_error *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(lg->db, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM claims)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(lg, err, "cannot count");
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *docs = sqlite3_column_int64(st, 0);
+        *claims = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_finalize(st);
+    return CL_OK;
+}
+
+/* ---------------------------------------------------------------- queries */
+
+void cl_query_init(cl_query *q)
+{
+    memset(q, 0, sizeof *q);
+}
+
+size_t cl_result_count(const cl_result *r) { return r ? r->rows.n : 0; }
+const cl_claim_row *cl_result_claim(const cl_result *r, size_t i) { return &r->rows.v[i]; }
+size_t cl_result_conflict_count(const cl_result *r) { return r ? r->conflicts.n : 0; }
+const cl_conflict *cl_result_conflict(const cl_result *r, size_t i) { return &r->conflicts.v[i]; }
+
+void cl_result_free(cl_result *r)
+{
+    if (!r)
+        return;
+    cl_arena_release(&r->arena);
+    free(r);
+}
+
+static const char *col_text(cl_result *r, sqlite3_stmt *st, int i)
+{
+    const unsigned char *s = sqlite3_column_text(st, i);
+    return s ? cl_arena_strdup(&r->arena, (const char *)s) : NULL;
+}
+
+static cl_result *select_claims(cl_ledger *lg, const cl_query *q, cl_error *err)
+{
+    char sql[2048];
+    size_t o = (size_t)snprintf(
+        sql, sizeof sql,
+        "SELECT id, doc_id, outlet, source, claimant, actor, side, stance, predicate, place,"
+        " country, holder, when_lo, when_hi, said_lo, said_hi, evidence, sentence, line"
+        " FROM claims WHERE 1=1");
+    if (q->place)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, " AND place_key = ?1");
+    if (q->side)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, " AND side = ?2 COLLATE NOCASE");
+    if (q->actor)
+        o += (size_t)snprintf(sql + o, sizeof sql - o,
+                              " AND (actor = ?3 COLLATE NOCASE OR claimant LIKE '%%' || ?3 || '%%')");
+    if (q->predicate)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, " AND predicate = ?4");
+    if (q->since)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, " AND coalesce(when_hi, said_hi) >= ?5");
+    if (q->until)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, " AND coalesce(when_lo, said_lo) <= ?6");
+    o += (size_t)snprintf(sql + o, sizeof sql - o,
+                          " ORDER BY coalesce(when_lo, said_lo) IS NULL, coalesce(when_lo, said_lo),"
+                          " side, doc_id, sentence");
+    if (q->limit > 0)
+        snprintf(sql + o, sizeof sql - o, " LIMIT %d", q->limit);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(lg->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        db_error(lg, err, "cannot query claims");
+        return NULL;
+    }
+    char key[256];
+    if (q->place) {
+        cl_place_key(q->place, strlen(q->place), key, sizeof key);
+        sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    }
+    if (q->side)
+        sqlite3_bind_text(st, 2, q->side, -1, SQLITE_TRANSIENT);
+    if (q->actor)
+        sqlite3_bind_text(st, 3, q->actor, -1, SQLITE_TRANSIENT);
+    if (q->predicate)
+        sqlite3_bind_text(st, 4, q->predicate, -1, SQLITE_TRANSIENT);
+    if (q->since)
+        sqlite3_bind_text(st, 5, q->since, -1, SQLITE_TRANSIENT);
+    if (q->until)
+        sqlite3_bind_text(st, 6, q->until, -1, SQLITE_TRANSIENT);
+    cl_result *r = calloc(1, sizeof *r);
+    if (!r) {
+        sqlite3_finalize(st);
+        cl_error_set(err, CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return NULL;
+    }
+    cl_arena_init(&r->arena, 0);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        cl_claim_row *row = &CL_VEC_PUSH(&r->arena, r->rows);
+        memset(row, 0, sizeof *row);
+        row->rowid = sqlite3_column_int64(st, 0);
+        row->doc_id = col_text(r, st, 1);
+        row->outlet = col_text(r, st, 2);
+        row->source = col_text(r, st, 3);
+        row->claimant = col_text(r, st, 4);
+        row->actor = col_text(r, st, 5);
+        row->side = col_text(r, st, 6);
+        row->stance = col_text(r, st, 7);
+        row->predicate = col_text(r, st, 8);
+        row->place = col_text(r, st, 9);
+        row->country = col_text(r, st, 10);
+        row->holder = col_text(r, st, 11);
+        row->when_lo = col_text(r, st, 12);
+        row->when_hi = col_text(r, st, 13);
+        row->said_lo = col_text(r, st, 14);
+        row->said_hi = col_text(r, st, 15);
+        row->evidence = col_text(r, st, 16);
+        row->sentence = sqlite3_column_int64(st, 17);
+        row->line = sqlite3_column_int64(st, 18);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        db_error(lg, err, "claims query failed");
+        cl_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+cl_result *cl_ledger_claims(cl_ledger *lg, const cl_query *q, cl_error *err)
+{
+    cl_error_clear(err);
+    return select_claims(lg, q, err);
+}
+
+static int eqs(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+static int cmp_place(const void *x, const void *y, void *rows_)
+{
+    const cl_claim_row *rows = rows_;
+    const cl_claim_row *a = &rows[*(const uint32_t *)x], *b = &rows[*(const uint32_t *)y];
+    int c = strcmp(a->place ? a->place : "", b->place ? b->place : "");
+    if (c)
+        return c;
+    return *(const uint32_t *)x < *(const uint32_t *)y ? -1 : 1;
+}
+
+/* Pairs of conflicting rows, compared within each place only. */
+static void find_conflicts(cl_result *r, int window)
+{
+    uint32_t n = r->rows.n;
+    uint32_t *idx = cl_arena_alloc(&r->arena, sizeof(uint32_t) * (n + 1));
+    for (uint32_t i = 0; i < n; i++)
+        idx[i] = i;
+    qsort_r(idx, n, sizeof *idx, cmp_place, r->rows.v);
+    for (uint32_t g = 0; g < n;) {
+        uint32_t e = g + 1;
+        while (e < n && eqs(r->rows.v[idx[e]].place, r->rows.v[idx[g]].place))
+            e++;
+        for (uint32_t x = g; x < e; x++) {
+            for (uint32_t y = x + 1; y < e; y++) {
+                uint32_t i = idx[x], j = idx[y];
+                const char *why = cl_claims_conflict(&r->rows.v[i], &r->rows.v[j], window);
+                if (!why)
+                    continue;
+                r->rows.v[i].conflicted = r->rows.v[j].conflicted = 1;
+                cl_conflict *c = &CL_VEC_PUSH(&r->arena, r->conflicts);
+                c->a = NULL;
+                c->b = NULL;
+                c->reason = why;
+                CL_VEC_PUSH(&r->arena, r->pairs) = ((uint64_t)i << 32) | j;
+            }
+        }
+        g = e;
+    }
+    for (uint32_t k = 0; k < r->conflicts.n; k++) {
+        r->conflicts.v[k].a = &r->rows.v[r->pairs.v[k] >> 32];
+        r->conflicts.v[k].b = &r->rows.v[r->pairs.v[k] & 0xFFFFFFFFu];
+    }
+}
+
+
+/* Distinct outlets carrying the same claim (side, stance, predicate, place, holder). */
+static void corroborate(cl_result *r)
+{
+    for (uint32_t i = 0; i < r->rows.n; i++) {
+        cl_claim_row *a = &r->rows.v[i];
+        int outlets = 0;
+        for (uint32_t j = 0; j < r->rows.n; j++) {
+            const cl_claim_row *b = &r->rows.v[j];
+            if (!eqs(a->side, b->side) || !eqs(a->stance, b->stance) ||
+                !eqs(a->predicate, b->predicate) || !eqs(a->place, b->place) ||
+                !eqs(a->holder, b->holder))
+                continue;
+            /* count b only if no earlier row of the same claim has b's outlet */
+            int seen = 0;
+            for (uint32_t k = 0; k < j && !seen; k++) {
+                const cl_claim_row *c = &r->rows.v[k];
+                seen = eqs(c->side, b->side) && eqs(c->stance, b->stance) &&
+                       eqs(c->predicate, b->predicate) && eqs(c->place, b->place) &&
+                       eqs(c->holder, b->holder) &&
+                       eqs(c->outlet ? c->outlet : c->doc_id, b->outlet ? b->outlet : b->doc_id);
+            }
+            outlets += !seen;
+        }
+        a->corroboration = outlets;
+    }
+}
+
+cl_result *cl_ledger_timeline(cl_ledger *lg, const cl_query *q, cl_error *err)
+{
+    cl_error_clear(err);
+    cl_result *r = select_claims(lg, q, err);
+    if (!r)
+        return NULL;
+    corroborate(r);
+    find_conflicts(r, q->window_days);
+    return r;
+}
+
+cl_result *cl_ledger_conflicts(cl_ledger *lg, const cl_query *q, cl_error *err)
+{
+    cl_error_clear(err);
+    cl_query byplace = *q;
+    byplace.limit = 0;
+    cl_result *r = select_claims(lg, &byplace, err);
+    if (!r)
+        return NULL;
+    find_conflicts(r, q->window_days);
+    return r;
+}

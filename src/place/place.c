@@ -1,0 +1,350 @@
+/* place.c - place mentions; see place.h.
+ *
+ * Two passes: the first collects candidate token runs with their gazetteer entries and
+ * counts the document's countries (country names, country actors, unambiguous places);
+ * the second filters and disambiguates each candidate with that context. */
+#include "place/place.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "context.h"
+#include "data/table.h"
+#include "doc.h"
+#include "place/gazetteer.h"
+#include "util/error.h"
+#include "util/text.h"
+
+enum { MAX_PLACE_TOKENS = 4, MAX_COUNTRIES = 16 };
+
+cl_status cl_place_tables_load(cl_place_tables *t, const void *gazp, cl_arena *a, cl_error *err)
+{
+    const cl_gazetteer *gaz = gazp;
+    cl_table tab;
+    cl_status st = cl_table_load(a, "place_words.tsv", 2, &tab, err);
+    if (st != CL_OK)
+        return st;
+    cl_strmap_init(&t->words, a, tab.nrows);
+    for (uint32_t r = 0; r < tab.nrows; r++) {
+        const char *w = cl_table_cell(&tab, r, 0), *c = cl_table_cell(&tab, r, 1);
+        uint32_t cls = strcmp(c, "region") == 0       ? CL_PW_REGION
+                       : strcmp(c, "settlement") == 0 ? CL_PW_SETTLEMENT
+                       : strcmp(c, "locative") == 0   ? CL_PW_LOCATIVE
+                                                      : 0;
+        if (!cls)
+            return cl_error_set(err, CL_EFORMAT, "place_words.tsv", tab.lines[r], 0,
+                                "place_words.tsv line %u: unknown class %s", tab.lines[r], c);
+        cl_strmap_put(&t->words, a, w, strlen(w), cls);
+    }
+    cl_strmap_init(&t->alpha3_to_2, a, 300);
+    for (uint32_t e = 0; e < gaz->hdr->n_entries; e++) {
+        const cl_gaz_entry *ge = &gaz->entries[e];
+        if (ge->kind != CL_GAZ_COUNTRY || !ge->admin1)
+            continue;
+        const char *a3 = cl_gaz_str(gaz, ge->admin1);
+        cl_strmap_put(&t->alpha3_to_2, a, a3, strlen(a3), e);
+    }
+    return CL_OK;
+}
+
+const char *cl_place_alpha2(const cl_doc *doc, const char *alpha3)
+{
+    uint32_t e;
+    if (!alpha3 || !cl_strmap_get(&doc->ctx->place.alpha3_to_2, alpha3, strlen(alpha3), &e))
+        return NULL;
+    return doc->ctx->gaz.entries[e].country;
+}
+
+int32_t cl_place_at_token(const cl_doc *doc, uint32_t tok)
+{
+    for (uint32_t p = 0; p < doc->places.n; p++) {
+        const cl_place *m = &doc->places.v[p];
+        if (tok >= m->tok_first && tok < m->tok_first + m->tok_count)
+            return (int32_t)p;
+    }
+    return -1;
+}
+
+/* ---------------------------------------------------------------- candidates */
+
+typedef struct candidate {
+    uint32_t sentence, first, count;   /* tokens of the name */
+    uint32_t span_last;                /* last token incl. a region word */
+    const uint32_t *ids;
+    uint32_t n_ids;
+    uint8_t region;                    /* followed by a region word */
+    uint8_t settlement;                /* "the town of X" / "X town" */
+    uint8_t locative;                  /* after a locative preposition */
+    uint8_t sentence_initial;
+} candidate;
+
+typedef struct country_votes {
+    char code[MAX_COUNTRIES][2];
+    int votes[MAX_COUNTRIES];
+    int n;
+} country_votes;
+
+static void vote(country_votes *cv, const char *cc, int w)
+{
+    if (!cc)
+        return;
+    for (int i = 0; i < cv->n; i++) {
+        if (cv->code[i][0] == cc[0] && cv->code[i][1] == cc[1]) {
+            cv->votes[i] += w;
+            return;
+        }
+    }
+    if (cv->n < MAX_COUNTRIES) {
+        cv->code[cv->n][0] = cc[0];
+        cv->code[cv->n][1] = cc[1];
+        cv->votes[cv->n++] = w;
+    }
+}
+
+static int votes_for(const country_votes *cv, const char *cc)
+{
+    for (int i = 0; i < cv->n; i++)
+        if (cv->code[i][0] == cc[0] && cv->code[i][1] == cc[1])
+            return cv->votes[i];
+    return 0;
+}
+
+static int word_class(const cl_doc *doc, uint32_t i)
+{
+    uint32_t v;
+    if (i >= doc->tokens.n)
+        return 0;
+    if (cl_strmap_get(&doc->ctx->place.words, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v))
+        return (int)v;
+    return 0;
+}
+
+static int tok_is(const cl_doc *doc, uint32_t i, const char *w)
+{
+    return i < doc->tokens.n && cl_eq_ci(cl_tok_ptr(doc, i), cl_tok_len(doc, i), w);
+}
+
+/* Tokens that cannot start or continue a place name. */
+static int blocked(const cl_doc *doc, uint32_t i, const uint8_t *covered)
+{
+    const cl_token *t = &doc->tokens.v[i];
+    if (t->kind != CL_TOK_WORD || !(t->flags & CL_TF_CAP))
+        return 1;
+    return covered[i];
+}
+
+static uint32_t lookup_run(const cl_doc *doc, uint32_t i, uint32_t n, const uint32_t **ids)
+{
+    uint32_t a = doc->tokens.v[i].start, b = doc->tokens.v[i + n - 1].end;
+    return cl_gazetteer_find(&doc->ctx->gaz, doc->text + a, b - a, ids);
+}
+
+/* Marks tokens that belong to people, organisations and times: never places. */
+static uint8_t *covered_tokens(cl_doc *doc)
+{
+    uint8_t *cov = cl_arena_zalloc(&doc->arena, doc->tokens.n + 1);
+    for (uint32_t a = 0; a < doc->actors.n; a++) {
+        const cl_actor *m = &doc->actors.v[a];
+        if (m->kind == CL_ACTOR_COUNTRY || m->kind == CL_ACTOR_CAPITAL)
+            continue;
+        for (uint32_t k = m->tok_first; k < m->tok_first + m->tok_count; k++)
+            cov[k] = 1;
+    }
+    for (uint32_t x = 0; x < doc->timexes.n; x++) {
+        const cl_timex *t = &doc->timexes.v[x];
+        for (uint32_t k = t->tok_first; k < t->tok_first + t->tok_count; k++)
+            cov[k] = 1;
+    }
+    return cov;
+}
+
+static void collect(cl_doc *doc, const uint8_t *cov, candidate **out, uint32_t *nout)
+{
+    CL_VEC(candidate) cands = {0};
+    for (uint32_t s = 0; s < doc->sentences.n; s++) {
+        const cl_sentence *se = &doc->sentences.v[s];
+        uint32_t end = se->tok_first + se->tok_count;
+        for (uint32_t i = se->tok_first; i < end; i++) {
+            if (blocked(doc, i, cov))
+                continue;
+            /* the longest run of capitalized words (with inner hyphen tokens) in the table */
+            uint32_t best = 0, n_ids = 0;
+            const uint32_t *ids = NULL;
+            for (uint32_t n = 1; n <= MAX_PLACE_TOKENS && i + n <= end; n++) {
+                if (blocked(doc, i + n - 1, cov))
+                    break;
+                const uint32_t *cand_ids;
+                uint32_t k = lookup_run(doc, i, n, &cand_ids);
+                if (k) {
+                    best = n;
+                    ids = cand_ids;
+                    n_ids = k;
+                }
+            }
+            if (!best)
+                continue;
+            candidate *c = &CL_VEC_PUSH(&doc->arena, cands);
+            memset(c, 0, sizeof *c);
+            c->sentence = s;
+            c->first = i;
+            c->count = best;
+            c->span_last = i + best - 1;
+            c->ids = ids;
+            c->n_ids = n_ids;
+            c->sentence_initial = i == se->tok_first ||
+                                  (i == se->tok_first + 1 &&
+                                   doc->tokens.v[se->tok_first].kind == CL_TOK_QUOTE);
+            uint32_t after = i + best;
+            if (after < end && word_class(doc, after) == CL_PW_REGION) {
+                c->region = 1;
+                c->span_last = after;
+            }
+            if (after < end && word_class(doc, after) == CL_PW_SETTLEMENT)
+                c->settlement = 1;
+            if (i > se->tok_first) {
+                int wc = word_class(doc, i - 1);
+                if (wc == CL_PW_LOCATIVE)
+                    c->locative = 1;
+                if (tok_is(doc, i - 1, "of") && i >= se->tok_first + 2 &&
+                    word_class(doc, i - 2) == CL_PW_SETTLEMENT)
+                    c->settlement = 1;
+            }
+            i += best - 1;
+        }
+    }
+    *out = cands.v;
+    *nout = cands.n;
+}
+
+/* Population as a score; unknown populations count as a village. */
+static double pop_score(const cl_gaz_entry *e)
+{
+    return log10((double)(e->population ? e->population : 500) + 1.0);
+}
+
+/* Chooses the gazetteer entry for a candidate, or returns UINT32_MAX to reject it. */
+static uint32_t choose(const cl_doc *doc, const candidate *c, const country_votes *cv)
+{
+    const cl_gazetteer *g = &doc->ctx->gaz;
+    uint32_t best = UINT32_MAX;
+    double best_score = -1e9;
+    for (uint32_t k = 0; k < c->n_ids; k++) {
+        const cl_gaz_entry *e = &g->entries[c->ids[k]];
+        if (c->region && e->kind != CL_GAZ_ADMIN1)
+            continue;
+        if (c->settlement && e->kind != CL_GAZ_CITY)
+            continue;
+        double score = 0;
+        if (e->kind == CL_GAZ_COUNTRY)
+            score = 100;
+        else if (e->kind == CL_GAZ_ADMIN1)
+            score = 2.0 + (votes_for(cv, e->country) > 0 ? 4.0 : 0);
+        else
+            score = pop_score(e) + (votes_for(cv, e->country) > 0 ? 4.0 : 0);
+        if (e->flags & CL_GAZ_CAPITAL)
+            score += 2;
+        if (score > best_score) {
+            best_score = score;
+            best = c->ids[k];
+        }
+    }
+    if (best == UINT32_MAX)
+        return best;
+    const cl_gaz_entry *e = &g->entries[best];
+    if (e->kind == CL_GAZ_COUNTRY || c->region)
+        return best;
+    int in_context = votes_for(cv, e->country) > 0;
+    int common = (e->flags & CL_GAZ_COMMON) != 0;
+    /* A common word needs a locative preposition or a region/settlement word. */
+    if (common && !(c->locative || c->settlement) )
+        return UINT32_MAX;
+    if (common && c->sentence_initial)
+        return UINT32_MAX;
+    /* Small places need the document's country or a preposition. */
+    if (e->kind == CL_GAZ_CITY && e->population < 20000 && !in_context && !c->locative &&
+        !c->settlement)
+        return UINT32_MAX;
+    if (e->kind == CL_GAZ_CITY && e->population < 1000 && !in_context)
+        return UINT32_MAX;
+    return best;
+}
+
+/* Is the candidate glued to other capitalized words (part of a longer name)? */
+static int inside_longer_name(const cl_doc *doc, const candidate *c)
+{
+    const cl_sentence *se = &doc->sentences.v[c->sentence];
+    uint32_t end = se->tok_first + se->tok_count;
+    uint32_t before = c->first, after = c->first + c->count;
+    if (before > se->tok_first) {
+        const cl_token *p = &doc->tokens.v[before - 1];
+        if (p->kind == CL_TOK_WORD && (p->flags & CL_TF_CAP) && !(p->flags & CL_TF_SENT_START) &&
+            !word_class(doc, before - 1) && !cl_actor_country_at(doc, before - 1, before, NULL, NULL))
+            return 1;
+    }
+    if (after < end && !c->region) {
+        const cl_token *n = &doc->tokens.v[after];
+        if (n->kind == CL_TOK_WORD && (n->flags & CL_TF_CAP) && !word_class(doc, after) &&
+            !(n->flags & CL_TF_ALLCAPS))
+            return 1;
+    }
+    return 0;
+}
+
+void cl_place_run(cl_doc *doc)
+{
+    if (!doc->ctx->gaz.hdr)
+        return;
+    uint8_t *cov = covered_tokens(doc);
+    candidate *cands;
+    uint32_t n;
+    collect(doc, cov, &cands, &n);
+
+    /* Country context: countries named or spoken for, and places with one reading. */
+    country_votes cv = {0};
+    const cl_gazetteer *g = &doc->ctx->gaz;
+    for (uint32_t a = 0; a < doc->actors.n; a++) {
+        const cl_actor *m = &doc->actors.v[a];
+        if (m->side && (m->kind == CL_ACTOR_COUNTRY || m->kind == CL_ACTOR_CAPITAL ||
+                        m->kind == CL_ACTOR_FORCES || m->kind == CL_ACTOR_ORG))
+            vote(&cv, cl_place_alpha2(doc, m->side), 1);
+    }
+    for (uint32_t k = 0; k < n; k++) {
+        const cl_gaz_entry *e = &g->entries[cands[k].ids[0]];
+        if (e->kind == CL_GAZ_COUNTRY || cands[k].n_ids == 1 || e->population > 500000)
+            vote(&cv, e->country, e->kind == CL_GAZ_COUNTRY ? 2 : 1);
+    }
+    /* Keep the leading countries only: a stray mention must not pull every place. */
+    int top = 0;
+    for (int i = 0; i < cv.n; i++)
+        top = cv.votes[i] > top ? cv.votes[i] : top;
+    for (int i = 0; i < cv.n; i++)
+        if (cv.votes[i] * 4 < top)
+            cv.votes[i] = 0;
+
+    for (uint32_t k = 0; k < n; k++) {
+        const candidate *c = &cands[k];
+        if (inside_longer_name(doc, c))
+            continue;
+        uint32_t id = choose(doc, c, &cv);
+        if (id == UINT32_MAX)
+            continue;
+        const cl_gaz_entry *e = &g->entries[id];
+        cl_place *p = &CL_VEC_PUSH(&doc->arena, doc->places);
+        memset(p, 0, sizeof *p);
+        p->tok_first = c->first;
+        p->tok_count = c->span_last - c->first + 1;
+        p->start = doc->tokens.v[c->first].start;
+        p->end = doc->tokens.v[c->span_last].end;
+        p->sentence = c->sentence;
+        p->kind = e->kind == CL_GAZ_COUNTRY ? CL_PLACE_COUNTRY
+                  : e->kind == CL_GAZ_ADMIN1 ? CL_PLACE_ADMIN1
+                                             : CL_PLACE_CITY;
+        p->name = cl_gaz_str(g, e->name);
+        p->country[0] = e->country[0];
+        p->country[1] = e->country[1];
+        p->admin1 = e->kind == CL_GAZ_CITY && e->admin1 ? cl_gaz_str(g, e->admin1) : NULL;
+        p->lat = e->lat_e5 / 1e5;
+        p->lon = e->lon_e5 / 1e5;
+        p->population = e->population;
+    }
+}
