@@ -42,6 +42,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/blobs.o $(BUILD)/obj/bl
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 DEPS     := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
+WORDS    := build/words.txt
 GAZ_TSV  := build/gazetteer.tsv
 GAZ_BIN  := build/gazetteer.bin
 DEPS_OK  := build/.deps-ok
@@ -72,11 +73,18 @@ build/gazc: tools/gazetteer/gazc.c src/place/placekey.c src/place/gazetteer.c sr
 $(GAZ_BIN): $(GAZ_TSV) build/gazc
 	build/gazc $(GAZ_TSV) $@
 
-$(BUILD)/gen/blobs.S $(BUILD)/gen/blobs_index.c: tools/gen_blobs.sh $(DATA) $(GAZ_BIN)
-	@mkdir -p $(BUILD)/gen
-	sh tools/gen_blobs.sh $(BUILD)/gen/blobs.S $(BUILD)/gen/blobs_index.c $(DATA) $(GAZ_BIN)
+# Ordinary lower-case English words (Debian's wamerican), sorted bytewise for bisection.
+$(WORDS): | $(DEPS_OK)
+	@mkdir -p build
+	if [ -r /usr/share/dict/american-english ]; then \
+	  grep -E '^[a-z]+$$' /usr/share/dict/american-english | LC_ALL=C sort -u > $@; \
+	else : > $@; fi
 
-$(BUILD)/obj/blobs.o: $(BUILD)/gen/blobs.S $(DATA) $(GAZ_BIN)
+$(BUILD)/gen/blobs.S $(BUILD)/gen/blobs_index.c: tools/gen_blobs.sh $(DATA) $(GAZ_BIN) $(WORDS)
+	@mkdir -p $(BUILD)/gen
+	sh tools/gen_blobs.sh $(BUILD)/gen/blobs.S $(BUILD)/gen/blobs_index.c $(DATA) $(GAZ_BIN) $(WORDS)
+
+$(BUILD)/obj/blobs.o: $(BUILD)/gen/blobs.S $(DATA) $(GAZ_BIN) $(WORDS)
 	@mkdir -p $(dir $@)
 	$(CC) -c -o $@ $<
 

@@ -41,6 +41,7 @@ cl_context *cl_context_new(const cl_options *opts, cl_error *err)
                   : cl_error_set(err, CL_ENOTFOUND, "gazetteer.bin", 0, 0,
                                  "the built-in gazetteer is missing");
     }
+    cl_words_open(&ctx->words);
     if (st == CL_OK)
         st = cl_clean_tables_load(&ctx->clean, &ctx->arena, err);
     if (st == CL_OK)

@@ -8,6 +8,7 @@
 #include "attrib/attrib.h"
 #include "claim/claim.h"
 #include "clean/clean.h"
+#include "data/words.h"
 #include "event/event.h"
 #include "place/gazetteer.h"
 #include "place/place.h"
@@ -19,6 +20,7 @@ struct cl_context {
     cl_arena arena;            /* owns every table below */
     cl_options opts;
     cl_gazetteer gaz;
+    cl_words words;            /* ordinary lower-case English words */
     cl_clean_tables clean;
     cl_segment_tables segment;
     cl_time_tables time;

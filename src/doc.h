@@ -121,7 +121,7 @@ typedef enum cl_date_basis {
 
 /* ---------------------------------------------------------------- places and actors */
 
-enum cl_place_kind { CL_PLACE_CITY = 0, CL_PLACE_ADMIN1, CL_PLACE_COUNTRY };
+enum cl_place_kind { CL_PLACE_CITY = 0, CL_PLACE_ADMIN1, CL_PLACE_COUNTRY, CL_PLACE_FRONT };
 
 typedef struct cl_place {
     uint32_t start, end;

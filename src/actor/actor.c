@@ -360,6 +360,15 @@ static int name_word(const scanner *sc, uint32_t i)
         return 0;
     if (is_title_word(sc, i) || function_word(doc, i) || time_word(doc, i))
         return 0;
+    /* "US-based", "Kremlin-backed": a hyphen followed by a lower-case part is no name */
+    const char *p = cl_tok_ptr(doc, i);
+    uint32_t n = cl_tok_len(doc, i);
+    const char *dash = memchr(p, '-', n);
+    if (dash && dash + 1 < p + n && cl_is_ascii_lower(dash[1]))
+        return 0;
+    /* an ordinary word capitalized because it opens the sentence: "Capturing Soledar" */
+    if ((t->flags & CL_TF_SENT_START) && cl_words_contains(&doc->ctx->words, p, n))
+        return 0;
     if (cl_actor_country_at(doc, i, i + 1, NULL, NULL))
         return 0;
     uint32_t v;

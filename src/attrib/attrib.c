@@ -67,11 +67,12 @@ static int tok_punct(const cl_doc *doc, uint32_t i, char c)
            cl_tok_ptr(doc, i)[0] == c;
 }
 
-/* Cue class of token i as a verb, or -1. */
+/* Cue class of token i as a verb, or -1. Capitalized words are names ("the United
+ * States", "Airborne Warning"), not verbs. */
 static int verb_cue(const cl_doc *doc, uint32_t i)
 {
     uint32_t v;
-    if (doc->tokens.v[i].kind != CL_TOK_WORD)
+    if (doc->tokens.v[i].kind != CL_TOK_WORD || (doc->tokens.v[i].flags & CL_TF_CAP))
         return -1;
     if (!cl_strmap_get(&doc->ctx->attrib.verbs, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v))
         return -1;
@@ -156,6 +157,20 @@ static int speaker_noun(const cl_doc *doc, uint32_t i)
     return 0;
 }
 
+/* Words that end a noun phrase on its left: conjunctions, relatives, prepositions. */
+static int boundary_word(const cl_doc *doc, uint32_t i)
+{
+    static const char *const w[] = {"and", "but", "that", "which", "who", "whom", "where",
+                                    "when", "as", "while", "if", "because", "to", "after",
+                                    "before", "in", "on", "at", "for", "from", "with", "by",
+                                    "about", "into", "than", "since", "until", "although",
+                                    "though", "whether", "or", "nor", "so", NULL};
+    for (const char *const *p = w; *p; p++)
+        if (tok_is(doc, i, *p))
+            return 1;
+    return 0;
+}
+
 /* Extends a phrase left from its head over determiners, adjectives and capitalized words. */
 static uint32_t np_start(const sent_ctx *sc, uint32_t head)
 {
@@ -167,9 +182,7 @@ static uint32_t np_start(const sent_ctx *sc, uint32_t head)
         if (t->kind == CL_TOK_POSS || t->kind == CL_TOK_WORD || t->kind == CL_TOK_NUMBER) {
             if (t->kind == CL_TOK_WORD && verb_cue(doc, p) >= 0)
                 break;
-            if (tok_is(doc, p, "and") || tok_is(doc, p, "but") || tok_is(doc, p, "that") ||
-                tok_is(doc, p, "which") || tok_is(doc, p, "who") || tok_is(doc, p, "as") ||
-                tok_is(doc, p, "while") || tok_is(doc, p, "if") || tok_is(doc, p, "because"))
+            if (boundary_word(doc, p))
                 break;
             k = p;
             if (tok_is(doc, p, "the") || tok_is(doc, p, "a") || tok_is(doc, p, "an"))
@@ -198,6 +211,25 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
     uint32_t k = c - 1;
     while (k > sc->first && (skippable(doc, k) || in_timex(doc, k)))
         k--;
+    /* "X, the commander of Y's forces, said" / "X, who ..., said": skip the apposition
+     * back to the comma that opens it */
+    if (tok_punct(doc, k, ',') && k > sc->first) {
+        uint32_t j = k;
+        while (j-- > sc->first && k - j < 30) {
+            if (tok_punct(doc, j, ',')) {
+                if (j > sc->first)
+                    k = j - 1;
+                break;
+            }
+            if (doc->tokens.v[j].kind == CL_TOK_QUOTE || tok_punct(doc, j, '.') ||
+                verb_cue(doc, j) >= 0) {
+                j = sc->first;
+                break;
+            }
+        }
+        if (j <= sc->first && tok_punct(doc, k, ','))
+            return sp;
+    }
     const cl_token *t = &doc->tokens.v[k];
     if (t->kind == CL_TOK_PUNCT || t->kind == CL_TOK_QUOTE)
         return sp;
@@ -205,13 +237,10 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
     if (a >= 0) {
         const cl_actor *m = &doc->actors.v[a];
         sp.actor = a;
-        sp.first = np_start(sc, m->tok_first);
-        /* keep the phrase to the mention and its determiner */
-        if (sp.first < m->tok_first && !tok_is(doc, sp.first, "the"))
-            sp.first = m->tok_first > sc->first && tok_is(doc, m->tok_first - 1, "the")
-                           ? m->tok_first - 1
-                           : m->tok_first;
-        sp.count = k + 1 - sp.first;
+        sp.first = m->tok_first > sc->first && tok_is(doc, m->tok_first - 1, "the")
+                       ? m->tok_first - 1
+                       : m->tok_first;
+        sp.count = m->tok_first + m->tok_count - sp.first;
         return sp;
     }
     if (is_pronoun(doc, k)) {
@@ -295,7 +324,7 @@ static int name_has(const char *name, const char *word)
 /* The most recent actor (among earlier attributions' speakers, then mentions) that fits a
  * pronoun or description of the speaker phrase. */
 static int resolve_reference(const cl_doc *doc, const sent_ctx *sc, const speaker *sp,
-                             resolved *out)
+                             const cl_attribution *self, resolved *out)
 {
     const char *head = cl_doc_span_text((cl_doc *)doc, doc->tokens.v[sp->first + sp->count - 1].start,
                                         doc->tokens.v[sp->first + sp->count - 1].end);
@@ -317,9 +346,11 @@ static int resolve_reference(const cl_doc *doc, const sent_ctx *sc, const speake
     uint32_t para = doc->sentences.v[sc->s].para;
     for (uint32_t k = doc->attributions.n; k-- > 0;) {
         const cl_attribution *a = &doc->attributions.v[k];
+        if (a == self || a->speaker_tok_first == sp->first)
+            continue;
         if (doc->sentences.v[a->sentence].para + 3 < para)
             break;
-        if (!a->speaker_name)
+        if (!a->speaker_name || (a->resolved && !a->actor && !a->side))
             continue;
         int fits;
         if (person || person_noun)
@@ -386,7 +417,7 @@ static void resolve_speaker(cl_doc *doc, const sent_ctx *sc, const speaker *sp, 
         return;
     }
     resolved r = {0};
-    if ((sp->pronoun || sp->description) && resolve_reference(doc, sc, sp, &r)) {
+    if ((sp->pronoun || sp->description) && resolve_reference(doc, sc, sp, at, &r)) {
         at->resolved = 1;
         at->speaker_name = r.name;
         at->actor = r.id;
@@ -555,11 +586,11 @@ static cl_attribution *new_attr(cl_doc *doc, const sent_ctx *sc, uint32_t c, int
     return at;
 }
 
-/* The attribution before this one in the same sentence (for "and said", ", denying"). */
-static const cl_attribution *previous_in_sentence(const cl_doc *doc, uint32_t s, size_t n_before)
+/* The latest attribution of sentence s with a speaker (for "and said", ", denying"). */
+static cl_attribution *previous_in_sentence(cl_doc *doc, uint32_t s)
 {
-    for (size_t k = n_before; k-- > 0;) {
-        const cl_attribution *a = &doc->attributions.v[k];
+    for (size_t k = doc->attributions.n; k-- > 0;) {
+        cl_attribution *a = &doc->attributions.v[k];
         if (a->sentence != s)
             break;
         if (a->speaker_name)
@@ -582,21 +613,58 @@ static void copy_speaker(cl_attribution *at, const cl_attribution *from)
     at->resolved = 1;
 }
 
-/* Tries a cue at token c. */
-static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls, size_t n_before)
+static int is_preposition(const cl_doc *doc, uint32_t i)
 {
-    /* "the statement said", "the report says" are fine; but a cue inside a quotation is
-     * the quoted speaker's own word, not an attribution of ours */
+    static const char *const w[] = {"on", "in", "via", "to", "at", "during", "through", "with",
+                                    "after", "before", "from", "for", "following", NULL};
+    for (const char *const *p = w; *p; p++)
+        if (tok_is(doc, i, *p))
+            return 1;
+    return 0;
+}
+
+/* Does the cue end its clause, so the content must be before it ("..., X said on Friday.",
+ * "..., X said in a statement, adding ...")? True when what follows the cue is only a time,
+ * a recipient or a prepositional phrase up to a comma or the end. */
+static int cue_ends_clause(const sent_ctx *sc, uint32_t c)
+{
+    const cl_doc *doc = sc->doc;
+    uint32_t k = c + 1;
+    int told = tok_is(doc, c, "told") || tok_is(doc, c, "tells");
+    if (k >= sc->end || doc->tokens.v[k].kind == CL_TOK_PUNCT || doc->tokens.v[k].kind == CL_TOK_QUOTE)
+        return 1;
+    if (!told && !in_timex(doc, k) && !is_preposition(doc, k) && !skippable(doc, k))
+        return 0;
+    for (; k < sc->end; k++) {
+        if (tok_punct(doc, k, ',') || tok_punct(doc, k, '.') || tok_punct(doc, k, ';'))
+            return 1;
+        if (tok_is(doc, k, "that") || tok_punct(doc, k, ':') || doc->tokens.v[k].kind == CL_TOK_QUOTE)
+            return 0;
+    }
+    return 1;
+}
+
+/* Tries a cue at token c. */
+static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
+{
+    /* a cue inside a quotation is the quoted speaker's own word, not an attribution */
     if (doc->tokens.v[c].flags & CL_TF_IN_QUOTE)
         return;
     const cl_token *prev = c > sc->first ? &doc->tokens.v[c - 1] : NULL;
     uint32_t pfirst = para_first_token(doc, sc->s);
 
-    /* Coordinated or participial cue: "... urged caution and said", ", denying ..." */
-    const cl_attribution *before = previous_in_sentence(doc, sc->s, n_before);
-    int ing = cl_tok_len(doc, c) > 4 && cl_tok_ptr(doc, c)[cl_tok_len(doc, c) - 1] == 'g' &&
-              cl_tok_ptr(doc, c)[cl_tok_len(doc, c) - 3] == 'i';
+    /* Coordinated or participial cue: "... dismissed X and said", ", denying ..." */
+    cl_attribution *before = previous_in_sentence(doc, sc->s);
+    int ing = cl_tok_len(doc, c) > 4 &&
+              memcmp(cl_tok_ptr(doc, c) + cl_tok_len(doc, c) - 3, "ing", 3) == 0;
     if (before && prev && (tok_is(doc, c - 1, "and") || (ing && tok_punct(doc, c - 1, ',')))) {
+        /* the earlier content ends where this verb's conjunction begins */
+        if (before->content_tok_end > c - 1 && before->content_tok_first < c - 1) {
+            uint8_t kind = before->kind;
+            set_content(doc, before, before->content_tok_first, c - 1);
+            if (kind == CL_ATTR_ACCORDING)
+                before->kind = kind;
+        }
         cl_attribution *at = new_attr(doc, sc, c, cls);
         copy_speaker(at, before);
         uint32_t k = content_start(sc, c);
@@ -605,15 +673,51 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls, size_t
         return;
     }
 
-    /* "CONTENT," SPEAKER CUE  /  CONTENT, SPEAKER CUE (on Friday). */
+    /* Passive: "..., which has been denied by Kyiv" */
+    if (cls == CL_CUE_DENY && tok_is(doc, c + 1, "by") && c + 2 < sc->end) {
+        uint32_t k = c + 2 + (tok_is(doc, c + 2, "the") ? 1 : 0);
+        int32_t a = cl_actor_at_token(doc, k);
+        if (a >= 0) {
+            const cl_actor *m = &doc->actors.v[a];
+            speaker sp = {c + 2, m->tok_first + m->tok_count - (c + 2), a, 0, 0};
+            /* the denied clause: back to "which" and the content it refers to */
+            uint32_t w = c;
+            while (w > sc->first && !tok_is(doc, w, "which") && !tok_is(doc, w, "what"))
+                w--;
+            uint32_t cend = w;
+            while (cend > sc->first && tok_punct(doc, cend - 1, ','))
+                cend--;
+            uint32_t cfirst = sc->first;
+            if (before && before->content_tok_first < cend) {
+                cfirst = before->content_tok_first;
+                if (before->content_tok_end > cend)
+                    set_content(doc, before, before->content_tok_first, cend);
+            }
+            cl_attribution *at = new_attr(doc, sc, c, cls);
+            resolve_speaker(doc, sc, &sp, at);
+            set_content(doc, at, cfirst, cend);
+            said_time(doc, sc, at);
+            return;
+        }
+    }
+
     speaker sp = speaker_left(sc, c);
     if (sp.count) {
-        uint32_t b = sp.first; /* token before the speaker phrase */
+        /* "CONTENT," SPEAKER CUE  /  CONTENT, SPEAKER CUE (on Friday). */
+        uint32_t b = sp.first;
+        /* an apposition before the speaker is not content: "minister, Oleksii Reznikov said" */
+        while (b > sc->first + 1 && tok_punct(doc, b - 1, ',')) {
+            uint32_t j = b - 2;
+            int32_t am = cl_actor_at_token(doc, j);
+            if (am < 0 || doc->actors.v[am].tok_first + doc->actors.v[am].tok_count != b - 1)
+                break;
+            b = doc->actors.v[am].tok_first;
+        }
         int after_quote = b > sc->first && (doc->tokens.v[b - 1].flags & CL_TF_CLOSE_QUOTE);
         int after_comma = b > sc->first && tok_punct(doc, b - 1, ',');
         if (after_comma && b - 1 > sc->first && (doc->tokens.v[b - 2].flags & CL_TF_CLOSE_QUOTE))
             after_quote = 1;
-        if (after_quote || (after_comma && b - 1 > sc->first + 2)) {
+        if ((after_quote || (after_comma && b - 1 > sc->first + 2)) && cue_ends_clause(sc, c)) {
             cl_attribution *at = new_attr(doc, sc, c, cls);
             resolve_speaker(doc, sc, &sp, at);
             uint32_t cend = after_comma ? b - 1 : b;
@@ -641,7 +745,6 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls, size_t
             resolve_speaker(doc, sc, &sp, at);
             set_content(doc, at, k, sc->end);
             said_time(doc, sc, at);
-            return;
         }
         return;
     }
@@ -730,6 +833,15 @@ static void continue_quotes(cl_doc *doc, const sent_ctx *sc, size_t n_before)
     if (n_before == 0)
         return;
     const cl_attribution *p = &doc->attributions.v[n_before - 1];
+    for (size_t k = n_before; k-- > 0;) {
+        const cl_attribution *q = &doc->attributions.v[k];
+        if (q->sentence + 1 < sc->s && q->sentence != p->sentence)
+            break;
+        if (q->kind == CL_ATTR_DIRECT || q->kind == CL_ATTR_MIXED) {
+            p = q;
+            break;
+        }
+    }
     uint32_t para = doc->sentences.v[sc->s].para;
     if (doc->sentences.v[p->sentence].para + 1 < para || !p->speaker_name)
         return;
@@ -782,7 +894,7 @@ void cl_attrib_run(cl_doc *doc)
         for (uint32_t i = sc.first; i < sc.end; i++) {
             int cls = verb_cue(doc, i);
             if (cls >= 0)
-                try_cue(doc, &sc, i, cls, n_before);
+                try_cue(doc, &sc, i, cls);
         }
         try_according(doc, &sc);
         continue_quotes(doc, &sc, n_before);

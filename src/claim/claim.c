@@ -116,6 +116,17 @@ static int is_quote(const cl_doc *doc, uint32_t i)
     return i < doc->tokens.n && doc->tokens.v[i].kind == CL_TOK_QUOTE;
 }
 
+/* Prepositions that put a nominal trigger in the background (see claim_for_hit). */
+static int is_preposition(const cl_doc *doc, uint32_t i)
+{
+    static const char *const w[] = {"of", "for", "after", "during", "about", "to", "against",
+                                    "with", "from", "in", "amid", "despite", "since", NULL};
+    for (const char *const *p = w; *p; p++)
+        if (tok_is(doc, i, *p))
+            return 1;
+    return 0;
+}
+
 /* ---------------------------------------------------------------- triggers */
 
 typedef struct hit {
@@ -159,6 +170,7 @@ static uint32_t find_triggers(const cl_doc *doc, uint32_t first, uint32_t end, h
 {
     const cl_claim_tables *t = &doc->ctx->claim;
     uint32_t n = 0;
+    uint32_t covered_to = 0; /* tokens before this index belong to an earlier trigger */
     for (uint32_t i = first; i < end && n < cap; i++) {
         uint32_t v;
         if (doc->tokens.v[i].kind != CL_TOK_WORD ||
@@ -172,11 +184,13 @@ static uint32_t find_triggers(const cl_doc *doc, uint32_t first, uint32_t end, h
                 best = (hit){i, last, &t->patterns[k]};
             }
         }
-        if (!best.p)
+        /* a trigger inside an earlier one counts only if it reaches further ("still
+         * holding" then "holding out") */
+        if (!best.p || (i < covered_to && best.last < covered_to))
             continue;
         out[n++] = best;
-        /* patterns with the same words but another predicate ("holding out" is control and
-         * fighting): add them too */
+        covered_to = best.last + 1;
+        /* patterns with the same words but another predicate: add them too */
         for (uint32_t k = 0; k < t->n_patterns && n < cap; k++) {
             const cl_trigger_pattern *q = &t->patterns[k];
             uint32_t last;
@@ -184,7 +198,6 @@ static uint32_t find_triggers(const cl_doc *doc, uint32_t first, uint32_t end, h
                 match_pattern(doc, i, end, q, &last) && last == best.last)
                 out[n++] = (hit){i, last, q};
         }
-        i = best.last;
     }
     return n;
 }
@@ -327,6 +340,10 @@ static int32_t last_place_before(const cl_doc *doc, uint32_t tok, int want_regio
         const cl_place *pl = &doc->places.v[p];
         if (pl->tok_first >= tok || pl->kind == CL_PLACE_COUNTRY)
             continue;
+        /* "denied by Kyiv": a capital standing for its government is no antecedent */
+        int32_t a = cl_actor_at_token(doc, pl->tok_first);
+        if (a >= 0 && doc->actors.v[a].kind == CL_ACTOR_CAPITAL)
+            continue;
         if (want_region ? pl->kind == CL_PLACE_ADMIN1 : pl->kind == CL_PLACE_CITY)
             return (int32_t)p;
     }
@@ -408,10 +425,22 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
             }
             break;
         }
-        if ((tok_is(doc, k, "it") || tok_is(doc, k, "there")) && k <= h->last + 3) {
+        /* "control of it" */
+        if (tok_is(doc, k, "it") && k > h->last + 1 && tok_is(doc, k - 1, "of")) {
             int32_t lp = last_place_before(doc, h->first, 0);
             if (lp >= 0)
                 out[n++] = (place_hit){lp, 0, 1};
+            break;
+        }
+        /* "in the area", "on the outskirts of the city" */
+        uint32_t wv;
+        if (cl_strmap_get(&doc->ctx->place.words, cl_tok_ptr(doc, k), cl_tok_len(doc, k), &wv) &&
+            wv == CL_PW_AREA && tok_is(doc, k - 1, "the")) {
+            if (tok_is(doc, k + 1, "of"))
+                continue;
+            int32_t lp = last_place_before(doc, h->first, 0);
+            if (lp >= 0)
+                out[n++] = (place_hit){lp, k >= 2 && locative_prep(doc, k - 2), 1};
             break;
         }
     }
@@ -634,10 +663,14 @@ static int background_fighting(const cl_doc *doc, const hit *h, uint32_t place_e
     if (h->first >= 2 && tok_is(doc, h->first - 1, "the") &&
         (tok_is(doc, h->first - 2, "in") || tok_is(doc, h->first - 2, "of")))
         return 1;
-    uint32_t k = place_end > h->last ? place_end : h->last + 1;
-    if (k < end && (tok_is(doc, k, "had") || tok_is(doc, k, "has") || tok_is(doc, k, "have") ||
-                    tok_is(doc, k, "would") || tok_is(doc, k, "could") || tok_is(doc, k, "will")))
-        return 1;
+    uint32_t after[2] = {h->last + 1, place_end > h->last ? place_end : h->last + 1};
+    for (int q = 0; q < 2; q++) {
+        uint32_t k = after[q];
+        if (k < end && (tok_is(doc, k, "had") || tok_is(doc, k, "has") || tok_is(doc, k, "have") ||
+                        tok_is(doc, k, "would") || tok_is(doc, k, "could") ||
+                        tok_is(doc, k, "will")))
+            return 1;
+    }
     return 0;
 }
 
@@ -678,6 +711,38 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h)
         if (tok_is(doc, k, "a") || tok_is(doc, k, "an"))
             return;
     }
+    /* A gerund without a form of "be" is a topic or an object, not an assertion:
+     * "made capturing X its objective", "praised them for storming X". */
+    uint32_t tl = cl_tok_len(doc, h->first);
+    if (!h->p->nominal && tl > 4 && memcmp(cl_tok_ptr(doc, h->first) + tl - 3, "ing", 3) == 0) {
+        int be = 0;
+        for (uint32_t k = h->first; k-- > se->tok_first && k + 3 >= h->first;)
+            be |= tok_is(doc, k, "is") || tok_is(doc, k, "are") || tok_is(doc, k, "was") ||
+                  tok_is(doc, k, "were") || tok_is(doc, k, "been") || tok_is(doc, k, "be") ||
+                  tok_is(doc, k, "being") || tok_is(doc, k, "'s") || tok_is(doc, k, "'re");
+        if (!be)
+            return;
+    }
+    /* A nominal trigger inside a prepositional phrase is background: "for the continuation
+     * of successful offensive operations", "after days of heavy fighting". Walk back over
+     * quotes, determiners and up to three lower-case words to what governs the phrase. */
+    if (h->p->nominal && h->first > se->tok_first) {
+        uint32_t k = h->first - 1, words = 0;
+        while (k > se->tok_first) {
+            const cl_token *t = &doc->tokens.v[k];
+            uint32_t dummy;
+            int lower_word = t->kind == CL_TOK_WORD && !(t->flags & CL_TF_CAP) &&
+                             !cl_strmap_get(&doc->ctx->attrib.verbs, cl_tok_ptr(doc, k),
+                                            cl_tok_len(doc, k), &dummy) &&
+                             !is_preposition(doc, k);
+            if (t->kind == CL_TOK_QUOTE || (lower_word && words++ < 3))
+                k--;
+            else
+                break;
+        }
+        if (is_preposition(doc, k))
+            return;
+    }
     /* "offensive capability": an adjective, not an offensive */
     if (tok_is(doc, h->last + 1, "capability") || tok_is(doc, h->last + 1, "capabilities") ||
         tok_is(doc, h->last + 1, "potential") || tok_is(doc, h->last + 1, "weapons"))
@@ -702,7 +767,7 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h)
         for (uint32_t p = doc->places.n; p-- > 0;) {
             const cl_place *pl = &doc->places.v[p];
             if (pl->tok_first < h->first && pl->tok_first >= at->content_tok_first &&
-                pl->kind != CL_PLACE_COUNTRY) {
+                pl->kind == CL_PLACE_CITY) {
                 lp = (int32_t)p;
                 break;
             }
@@ -721,8 +786,9 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h)
         int pred = h->p->predicate;
         if (places[k].locative && h->p->locative >= 0)
             pred = h->p->locative;
-        if (media && (places[k].anaphoric ||
-                      background_fighting(doc, h, pl->tok_first + pl->tok_count, send)))
+        if (media && places[k].anaphoric)
+            continue;
+        if (background_fighting(doc, h, pl->tok_first + pl->tok_count, send))
             continue;
         const char *holder = NULL;
         if (pred != CL_PRED_FIGHTING) {
@@ -777,7 +843,7 @@ static void referenced_denials(cl_doc *doc, uint32_t upto_sentence)
         if (at->sentence != upto_sentence || at->cue_class != CL_CUE_DENY || !at->side)
             continue;
         /* the referenced party: a possessor before a reporting noun in the content */
-        const char *ref_side = NULL;
+        const char *ref_side = NULL, *ref_noun = NULL;
         int has_trigger = 0;
         for (uint32_t i = at->content_tok_first; i < at->content_tok_end; i++) {
             uint32_t v;
@@ -786,6 +852,7 @@ static void referenced_denials(cl_doc *doc, uint32_t upto_sentence)
                 int32_t a = cl_actor_at_token(doc, i - 2);
                 ref_side = a >= 0 ? doc->actors.v[a].side
                                   : cl_actor_country_at(doc, i - 2, i - 1, NULL, NULL);
+                ref_noun = cl_doc_span_text(doc, doc->tokens.v[i].start, doc->tokens.v[i].end);
             }
             uint32_t dummy;
             if (cl_strmap_get(&doc->ctx->claim.first_word, cl_tok_ptr(doc, i), cl_tok_len(doc, i),
@@ -794,13 +861,28 @@ static void referenced_denials(cl_doc *doc, uint32_t upto_sentence)
         }
         if (!ref_side || has_trigger || strcmp(ref_side, at->side) == 0)
             continue;
-        /* the latest claim by that side before this sentence */
-        for (uint32_t c = doc->claims.n; c-- > 0;) {
+        /* the claim referred to: by that side, before this sentence; prefer one whose cue
+         * the noun names ("announcement" - "announced"), then a control claim, then the
+         * latest */
+        int32_t best = -1;
+        int best_score = -1;
+        for (uint32_t c = 0; c < doc->claims.n; c++) {
             const cl_claim *prev = &doc->claims.v[c];
             if (!prev->side || strcmp(prev->side, ref_side) != 0 || prev->stance != CL_STANCE_ASSERT ||
                 prev->sentence > at->sentence)
                 continue;
-            cl_claim d = *prev;
+            int score = 0;
+            if (prev->cue && ref_noun && strlen(prev->cue) >= 5 && strncmp(prev->cue, ref_noun, 5) == 0)
+                score += 4;
+            if (prev->predicate == CL_PRED_CONTROL)
+                score += 2;
+            if (score >= best_score) {
+                best_score = score;
+                best = (int32_t)c;
+            }
+        }
+        if (best >= 0) {
+            cl_claim d = doc->claims.v[best];
             d.sentence = at->sentence;
             d.line = doc->sentences.v[at->sentence].line;
             d.attribution = (int32_t)k;
@@ -813,7 +895,6 @@ static void referenced_denials(cl_doc *doc, uint32_t upto_sentence)
             d.when_value = NULL;
             d.cue = at->cue_lemma;
             emit(doc, &d);
-            break;
         }
     }
 }
@@ -825,12 +906,14 @@ static void nominal_claims(cl_doc *doc, uint32_t s, const hit *h)
     uint32_t k = h->first;
     /* walk back over "of having", "that", adjectives to a reporting noun */
     uint32_t steps = 0;
-    while (k > se->tok_first && steps < 6) {
+    while (k > se->tok_first && steps < 4) {
         k--;
         steps++;
         uint32_t v;
         if (!cl_strmap_get(&doc->ctx->attrib.nouns, cl_tok_ptr(doc, k), cl_tok_len(doc, k), &v))
             continue;
+        if (!tok_is(doc, k + 1, "of") && !tok_is(doc, k + 1, "that"))
+            return;
         /* possessor: X 's [adj] claims */
         uint32_t p = k;
         while (p > se->tok_first && doc->tokens.v[p - 1].kind == CL_TOK_WORD &&

@@ -6,6 +6,7 @@
 #include "place/place.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "context.h"
@@ -30,6 +31,9 @@ cl_status cl_place_tables_load(cl_place_tables *t, const void *gazp, cl_arena *a
         uint32_t cls = strcmp(c, "region") == 0       ? CL_PW_REGION
                        : strcmp(c, "settlement") == 0 ? CL_PW_SETTLEMENT
                        : strcmp(c, "locative") == 0   ? CL_PW_LOCATIVE
+                       : strcmp(c, "area") == 0       ? CL_PW_AREA
+                       : strcmp(c, "front") == 0      ? CL_PW_FRONT
+                       : strcmp(c, "direction") == 0  ? CL_PW_DIRECTION
                                                       : 0;
         if (!cls)
             return cl_error_set(err, CL_EFORMAT, "place_words.tsv", tab.lines[r], 0,
@@ -76,6 +80,7 @@ typedef struct candidate {
     uint8_t settlement;                /* "the town of X" / "X town" */
     uint8_t locative;                  /* after a locative preposition */
     uint8_t sentence_initial;
+    uint8_t front;                     /* "the Donetsk front" */
 } candidate;
 
 typedef struct country_votes {
@@ -130,6 +135,9 @@ static int blocked(const cl_doc *doc, uint32_t i, const uint8_t *covered)
     const cl_token *t = &doc->tokens.v[i];
     if (t->kind != CL_TOK_WORD || !(t->flags & CL_TF_CAP))
         return 1;
+    /* acronyms (NATO, EU, ISW) are organisations, not places */
+    if ((t->flags & CL_TF_ALLCAPS) && !(t->flags & CL_TF_ABBREV) && t->end - t->start <= 5)
+        return 1;
     return covered[i];
 }
 
@@ -145,7 +153,11 @@ static uint8_t *covered_tokens(cl_doc *doc)
     uint8_t *cov = cl_arena_zalloc(&doc->arena, doc->tokens.n + 1);
     for (uint32_t a = 0; a < doc->actors.n; a++) {
         const cl_actor *m = &doc->actors.v[a];
-        if (m->kind == CL_ACTOR_COUNTRY || m->kind == CL_ACTOR_CAPITAL)
+        uint32_t after = m->tok_first + m->tok_count;
+        /* "Moscow's claims", "Kyiv's forces": the government, not the city */
+        int possessor = after < doc->tokens.n && doc->tokens.v[after].kind == CL_TOK_POSS;
+        if ((m->kind == CL_ACTOR_COUNTRY || m->kind == CL_ACTOR_CAPITAL) &&
+            !(m->kind == CL_ACTOR_CAPITAL && possessor))
             continue;
         for (uint32_t k = m->tok_first; k < m->tok_first + m->tok_count; k++)
             cov[k] = 1;
@@ -201,6 +213,8 @@ static void collect(cl_doc *doc, const uint8_t *cov, candidate **out, uint32_t *
             }
             if (after < end && word_class(doc, after) == CL_PW_SETTLEMENT)
                 c->settlement = 1;
+            if (after < end && word_class(doc, after) == CL_PW_FRONT)
+                c->front = 1;
             if (i > se->tok_first) {
                 int wc = word_class(doc, i - 1);
                 if (wc == CL_PW_LOCATIVE)
@@ -290,6 +304,53 @@ static int inside_longer_name(const cl_doc *doc, const candidate *c)
     return 0;
 }
 
+/* A front line: "the eastern front" (no coordinates) or "the Donetsk front" (those of the
+ * place that names it). */
+static void add_front(cl_doc *doc, uint32_t s, uint32_t first, uint32_t count,
+                      const cl_gaz_entry *e)
+{
+    cl_place *p = &CL_VEC_PUSH(&doc->arena, doc->places);
+    memset(p, 0, sizeof *p);
+    p->tok_first = first;
+    p->tok_count = count;
+    p->start = doc->tokens.v[first].start;
+    p->end = doc->tokens.v[first + count - 1].end;
+    p->sentence = s;
+    p->kind = CL_PLACE_FRONT;
+    if (e) {
+        p->name = cl_arena_printf(&doc->arena, "%s front", cl_gaz_str(&doc->ctx->gaz, e->name));
+        p->country[0] = e->country[0];
+        p->country[1] = e->country[1];
+        p->lat = e->lat_e5 / 1e5;
+        p->lon = e->lon_e5 / 1e5;
+    } else {
+        char *name = cl_arena_printf(&doc->arena, "%.*s front", (int)cl_tok_len(doc, first),
+                                     cl_tok_ptr(doc, first));
+        for (char *q = name; *q; q++)
+            *q = cl_lower(*q);
+        p->name = name;
+        p->lat = p->lon = NAN;
+    }
+}
+
+/* "the eastern front", "the southern front" */
+static void direction_fronts(cl_doc *doc)
+{
+    for (uint32_t s = 0; s < doc->sentences.n; s++) {
+        const cl_sentence *se = &doc->sentences.v[s];
+        uint32_t end = se->tok_first + se->tok_count;
+        for (uint32_t i = se->tok_first; i + 1 < end; i++)
+            if (word_class(doc, i) == CL_PW_DIRECTION && word_class(doc, i + 1) == CL_PW_FRONT)
+                add_front(doc, s, i, 2, NULL);
+    }
+}
+
+static int cmp_place_pos(const void *a, const void *b)
+{
+    const cl_place *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
 void cl_place_run(cl_doc *doc)
 {
     if (!doc->ctx->gaz.hdr)
@@ -323,6 +384,10 @@ void cl_place_run(cl_doc *doc)
 
     for (uint32_t k = 0; k < n; k++) {
         const candidate *c = &cands[k];
+        if (c->front) {
+            add_front(doc, c->sentence, c->first, c->count + 1, &g->entries[c->ids[0]]);
+            continue;
+        }
         if (inside_longer_name(doc, c))
             continue;
         uint32_t id = choose(doc, c, &cv);
@@ -347,4 +412,7 @@ void cl_place_run(cl_doc *doc)
         p->lon = e->lon_e5 / 1e5;
         p->population = e->population;
     }
+    direction_fronts(doc);
+    if (doc->places.n > 1)
+        qsort(doc->places.v, doc->places.n, sizeof(cl_place), cmp_place_pos);
 }

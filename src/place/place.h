@@ -14,7 +14,14 @@
 
 typedef struct cl_doc cl_doc;
 
-enum cl_place_word { CL_PW_REGION = 1, CL_PW_SETTLEMENT = 2, CL_PW_LOCATIVE = 3 };
+enum cl_place_word {
+    CL_PW_REGION = 1,
+    CL_PW_SETTLEMENT,
+    CL_PW_LOCATIVE,
+    CL_PW_AREA,
+    CL_PW_FRONT,
+    CL_PW_DIRECTION
+};
 
 typedef struct cl_place_tables {
     cl_strmap words;          /* word -> cl_place_word */

@@ -66,7 +66,10 @@ static const char *basis_name(cl_date_basis b)
 
 static const char *place_kind(int k)
 {
-    return k == CL_PLACE_COUNTRY ? "country" : k == CL_PLACE_ADMIN1 ? "admin1" : "city";
+    return k == CL_PLACE_COUNTRY  ? "country"
+           : k == CL_PLACE_ADMIN1 ? "admin1"
+           : k == CL_PLACE_FRONT  ? "front"
+                                  : "city";
 }
 
 static void write_header(jw *w, const cl_doc *doc)
@@ -175,7 +178,7 @@ static void write_place_fields(jw *w, const cl_place *p)
     jw_key(w, "kind");
     jw_str(w, place_kind(p->kind));
     jw_key(w, "country");
-    jw_strn(w, p->country, 2);
+    jw_strn(w, p->country[0] ? p->country : NULL, 2);
     jw_key(w, "admin1");
     jw_str(w, p->admin1);
     jw_key(w, "lat");
@@ -286,7 +289,7 @@ static void write_claims(jw *w, const cl_doc *doc)
         jw_key(w, "place_kind");
         jw_str(w, place_kind(p->kind));
         jw_key(w, "country");
-        jw_strn(w, p->country, 2);
+        jw_strn(w, p->country[0] ? p->country : NULL, 2);
         jw_key(w, "admin1");
         jw_str(w, p->admin1);
         jw_key(w, "lat");
