@@ -105,22 +105,21 @@ $(BUILD)/libclaimline.a: $(LIB_OBJ)
 $(BUILD)/claimline: $(CLI_OBJ) $(BUILD)/libclaimline.a
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libclaimline.a $(LDLIBS)
 
--include $(DEPS)
+-include $(DEPS) $(wildcard build/fuzz/obj/*/*.d build/fuzz/obj/*/*/*.d)
 
 # ---------------------------------------------------------------- tests
 
-TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/*.c)) fuzz/targets.c
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
+$(TEST_OBJ): CPPFLAGS += -Ifuzz
 
 $(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libclaimline.a
 	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libclaimline.a $(LDLIBS) -lcmocka
 
 # The suite: unit tests, spec files, CLI golden tests, seed and sample scores.
 check: $(BUILD)/claimline $(BUILD)/unit-tests
-	@echo "== unit tests ($(BUILD))"
+	@echo "== unit and spec tests ($(BUILD))"
 	$(BUILD)/unit-tests
-	@echo "== spec tests"
-	sh tests/spec/run.sh $(BUILD)/claimline
 	@echo "== CLI tests"
 	sh tests/cli/run.sh $(BUILD)/claimline
 	@echo "== scores"
@@ -145,14 +144,25 @@ demo: $(BUILD)/claimline
 
 # ---------------------------------------------------------------- fuzzing
 
+# libFuzzer targets (clang): the library is compiled once with coverage and sanitizers.
 FUZZ_SECONDS ?= 20
+FUZZ_CC  := clang
+FUZZ_FLAGS := -std=c17 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/targets.o
 
-build/fuzz/%: fuzz/%.c $(LIB_SRC) $(BUILD)/gen/blobs.S $(BUILD)/gen/blobs_index.c
-	@mkdir -p build/fuzz
-	clang -std=c17 -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) -o $@ $< $(LIB_SRC) \
-	    $(BUILD)/gen/blobs.S $(BUILD)/gen/blobs_index.c $(LDLIBS)
+build/fuzz/obj/%.o: %.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) -Ifuzz $(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
+
+build/fuzz/obj/targets.o: fuzz/targets.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) -Ifuzz $(FUZZ_FLAGS) -c -o $@ $<
+
+build/fuzz/%: fuzz/%.c $(FUZZ_LIB_OBJ) $(BUILD)/obj/blobs.o $(BUILD)/obj/blobs_index.o
+	$(FUZZ_CC) $(CPPFLAGS) -Ifuzz -std=c17 -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< \
+	    $(FUZZ_LIB_OBJ) $(BUILD)/obj/blobs.o $(BUILD)/obj/blobs_index.o $(LDLIBS)
 
 fuzz: $(FUZZ_BIN)
 	sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)

@@ -365,8 +365,12 @@ int cmd_timeline(int argc, char **argv)
         for (size_t i = 0; i < n; i++)
             print_csv_row(stdout, cl_result_claim(r, i));
     } else {
-        const char *name = n ? cl_result_claim(r, 0)->place : o.q.place;
-        printf("%s: %zu claim%s, %zu conflict%s (window %d days)\n\n", name, n, n == 1 ? "" : "s",
+        const char *name = n ? cl_result_claim(r, 0)->place : NULL;
+        if (name && strcmp(name, o.q.place) != 0)
+            printf("%s (%s)", o.q.place, name);
+        else
+            printf("%s", o.q.place);
+        printf(": %zu claim%s, %zu conflict%s (window %d days)\n\n", n, n == 1 ? "" : "s",
                cl_result_conflict_count(r), cl_result_conflict_count(r) == 1 ? "" : "s",
                o.q.window_days ? o.q.window_days : 7);
         if (n)

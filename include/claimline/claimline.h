@@ -120,6 +120,10 @@ void cl_reader_set_limit(cl_reader *rd, size_t max_bytes);
  * named *.jsonl / *.ndjson are JSON lines; anything else is plain text. For stdin the
  * format is sniffed from the first byte ('{' = JSON lines). */
 cl_status cl_reader_add_path(cl_reader *rd, const char *path, cl_error *err);
+/* Queues an in-memory buffer (copied) read like a file named `name` (the name decides the
+ * format: *.jsonl is JSON lines, anything else one plain-text document). */
+cl_status cl_reader_add_buffer(cl_reader *rd, const char *name, const void *data, size_t len,
+                               cl_error *err);
 /* Reads the next document or rejection. */
 cl_read_kind cl_reader_next(cl_reader *rd, cl_input *in, cl_error *rej);
 /* Counters for the end-of-run summary. */

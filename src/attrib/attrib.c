@@ -237,7 +237,9 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
     if (a >= 0) {
         const cl_actor *m = &doc->actors.v[a];
         sp.actor = a;
-        sp.first = m->tok_first > sc->first && tok_is(doc, m->tok_first - 1, "the")
+        sp.first = m->tok_first > sc->first && (tok_is(doc, m->tok_first - 1, "the") ||
+                                                tok_is(doc, m->tok_first - 1, "a") ||
+                                                tok_is(doc, m->tok_first - 1, "an"))
                        ? m->tok_first - 1
                        : m->tok_first;
         sp.count = m->tok_first + m->tok_count - sp.first;

@@ -365,14 +365,15 @@ static int pass_header(cl_doc *doc, const char *s, line_info *L, int n)
     }
     if (first_para < 0)
         first_para = n;
-    int title = -1;
+    int title = -1, content_seen = 0;
     for (int i = 0; i < first_para; i++) {
         line_info *li = &L[i];
         if (li->blank || li->reason)
             continue;
         if (doc->title && !*doc->title)
             doc->title = NULL;
-        if (title < 0 && li->headline && li->words >= 3) {
+        /* a title comes before any text: after a line of text, headlines are subheadings */
+        if (title < 0 && li->headline && li->words >= 3 && !content_seen) {
             title = i;
             li->title = 1;
             li->reason = CL_RM_TITLE;
@@ -382,6 +383,8 @@ static int pass_header(cl_doc *doc, const char *s, line_info *L, int n)
             li->reason = CL_RM_NAV;
         } else if (li->words <= 6 && cl_starts_ci(s + li->start, li->end - li->start, "by ")) {
             li->reason = CL_RM_CREDITS;
+        } else if (!li->headline) {
+            content_seen = 1;
         }
     }
     if (title >= 0 && !doc->title) {

@@ -24,6 +24,8 @@ enum { DEFAULT_LIMIT = 32u << 20 };
 
 typedef struct path_item {
     char *path;
+    char *data;      /* an in-memory input (cl_reader_add_buffer), or NULL */
+    size_t len;
 } path_item;
 
 struct cl_reader {
@@ -34,6 +36,7 @@ struct cl_reader {
 
     /* the file being read as JSON lines (NULL when none) */
     FILE *jsonl;
+    char *jsonl_buffer;     /* backing memory of an in-memory JSON-lines stream */
     int jsonl_is_stdin;
     char *jsonl_path;
     uint64_t jsonl_line;
@@ -64,6 +67,8 @@ static void reader_close_jsonl(cl_reader *rd)
     if (rd->jsonl && !rd->jsonl_is_stdin)
         fclose(rd->jsonl);
     rd->jsonl = NULL;
+    free(rd->jsonl_buffer);
+    rd->jsonl_buffer = NULL;
     rd->jsonl_is_stdin = 0;
     free(rd->jsonl_path);
     rd->jsonl_path = NULL;
@@ -84,8 +89,10 @@ void cl_reader_free(cl_reader *rd)
 {
     if (!rd)
         return;
-    for (size_t i = 0; i < rd->n; i++)
+    for (size_t i = 0; i < rd->n; i++) {
         free(rd->stack[i].path);
+        free(rd->stack[i].data);
+    }
     free(rd->stack);
     reader_close_jsonl(rd);
     reader_drop_current(rd);
@@ -115,7 +122,10 @@ static int push_path(cl_reader *rd, const char *path)
     char *copy = strdup(path);
     if (!copy)
         return 0;
-    rd->stack[rd->n++].path = copy;
+    rd->stack[rd->n].path = copy;
+    rd->stack[rd->n].data = NULL;
+    rd->stack[rd->n].len = 0;
+    rd->n++;
     return 1;
 }
 
@@ -130,6 +140,22 @@ cl_status cl_reader_add_path(cl_reader *rd, const char *path, cl_error *err)
     path_item last = rd->stack[rd->n - 1];
     memmove(rd->stack + 1, rd->stack, (rd->n - 1) * sizeof *rd->stack);
     rd->stack[0] = last;
+    return CL_OK;
+}
+
+cl_status cl_reader_add_buffer(cl_reader *rd, const char *name, const void *data, size_t len,
+                               cl_error *err)
+{
+    cl_status st = cl_reader_add_path(rd, name ? name : "buffer", err);
+    if (st != CL_OK)
+        return st;
+    char *copy = malloc(len ? len : 1);
+    if (!copy)
+        return cl_error_set(err, CL_ENOMEM, name, 0, 0, "out of memory");
+    if (len)
+        memcpy(copy, data, len);
+    rd->stack[0].data = copy;
+    rd->stack[0].len = len;
     return CL_OK;
 }
 
@@ -465,6 +491,29 @@ static cl_read_kind read_path(cl_reader *rd, const char *path, cl_input *in, cl_
     return text_doc(rd, path, in, rej);
 }
 
+/* An in-memory input: JSON lines through a memory stream, or one text. */
+static cl_read_kind read_buffer(cl_reader *rd, path_item *item, cl_input *in, cl_error *rej)
+{
+    if (is_jsonl_name(item->path)) {
+        FILE *f = item->len ? fmemopen(item->data, item->len, "rb") : NULL;
+        if (!f)
+            return CL_READ_END;
+        /* the stream reads item->data: keep it alive by handing it to the reader */
+        rd->jsonl_buffer = item->data;
+        item->data = NULL;
+        return open_jsonl(rd, f, 0, item->path, in, rej);
+    }
+    if (item->len > rd->limit) {
+        cl_error_set(rej, CL_ELIMIT, item->path, 0, 0, "input is larger than the %zu-byte limit",
+                     rd->limit);
+        rd->rejects++;
+        return CL_READ_REJECT;
+    }
+    cl_buf_reset(&rd->body);
+    cl_buf_append(&rd->body, item->data, item->len);
+    return text_doc(rd, item->path, in, rej);
+}
+
 cl_read_kind cl_reader_next(cl_reader *rd, cl_input *in, cl_error *rej)
 {
     reader_drop_current(rd);
@@ -478,9 +527,10 @@ cl_read_kind cl_reader_next(cl_reader *rd, cl_input *in, cl_error *rej)
         }
         if (rd->n == 0)
             return CL_READ_END;
-        char *path = rd->stack[--rd->n].path;
-        cl_read_kind k = read_path(rd, path, in, rej);
-        free(path);
+        path_item item = rd->stack[--rd->n];
+        cl_read_kind k = item.data ? read_buffer(rd, &item, in, rej) : read_path(rd, item.path, in, rej);
+        free(item.path);
+        free(item.data);
         if (k != CL_READ_END)
             return k;
     }

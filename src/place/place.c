@@ -217,7 +217,11 @@ static void collect(cl_doc *doc, const uint8_t *cov, candidate **out, uint32_t *
                 c->front = 1;
             if (i > se->tok_first) {
                 int wc = word_class(doc, i - 1);
-                if (wc == CL_PW_LOCATIVE)
+                uint32_t dummy;
+                /* "captured X", "seized X": the object of a claim verb is a place */
+                if (wc == CL_PW_LOCATIVE ||
+                    cl_strmap_get(&doc->ctx->claim.first_word, cl_tok_ptr(doc, i - 1),
+                                  cl_tok_len(doc, i - 1), &dummy))
                     c->locative = 1;
                 if (tok_is(doc, i - 1, "of") && i >= se->tok_first + 2 &&
                     word_class(doc, i - 2) == CL_PW_SETTLEMENT)
@@ -365,8 +369,7 @@ void cl_place_run(cl_doc *doc)
     const cl_gazetteer *g = &doc->ctx->gaz;
     for (uint32_t a = 0; a < doc->actors.n; a++) {
         const cl_actor *m = &doc->actors.v[a];
-        if (m->side && (m->kind == CL_ACTOR_COUNTRY || m->kind == CL_ACTOR_CAPITAL ||
-                        m->kind == CL_ACTOR_FORCES || m->kind == CL_ACTOR_ORG))
+        if (m->side)
             vote(&cv, cl_place_alpha2(doc, m->side), 1);
     }
     for (uint32_t k = 0; k < n; k++) {

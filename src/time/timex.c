@@ -328,6 +328,12 @@ static const cl_time_lexeme *month_at(const tagger *tg, uint32_t i)
     /* supported by a day or year after, or a preposition/modifier before */
     if (day_value(tg, i + 1) > 0 || year_value(tg, i + 1) > 0)
         return mo;
+    /* "May was a difficult month": the month as a subject */
+    static const char *const verbs_after[] = {"was", "is", "has", "had", "saw", "brought",
+                                              "marked", "ended", "began", "will", NULL};
+    for (const char *const *v = verbs_after; *v; v++)
+        if (is(tg, i + 1, *v) && !cl_eq_ci(p, n, "jan") && !cl_eq_ci(p, n, "dec"))
+            return mo;
     if (i > tg->first) {
         static const char *const before[] = {"in", "since", "until", "till", "by", "of",
                                              "early", "mid", "late", "last", "next", "this",
@@ -545,7 +551,7 @@ static int match_year(const tagger *tg, uint32_t i, tx *m)
         int fine = 0;
         for (const char *const *w = ok_after; *w; w++)
             fine |= cl_eq_ci(p, n, *w);
-        if (!fine && n > 2 && p[n - 1] == 's')
+        if (!fine)
             return 0;
     }
     m->kind = TK_ABS;
@@ -1386,8 +1392,6 @@ static void resolve(tagger *tg, tx *m, cl_timex *out)
     out->value = value ? value : "XXXX-XX-XX";
     out->mod = m->mod;
     out->when = iv;
-    if (cl_interval_known(iv) && iv.lo == iv.hi)
-        tg->anchor = iv.lo;
 }
 
 /* ---------------------------------------------------------------- driver */
@@ -1414,13 +1418,17 @@ static int match_at(const tagger *tg, uint32_t i, tx *best)
     return found;
 }
 
-/* Tags the tokens of one sentence. */
+/* Tags the tokens of one sentence. Expressions are resolved in two passes so that an
+ * anaphoric one ("late the previous day") can lean on a date later in the same sentence
+ * ("..., he said on Wednesday") when none comes before it. */
 static void tag_sentence(tagger *tg, uint32_t s_index)
 {
     const cl_sentence *s = &tg->doc->sentences.v[s_index];
     tg->first = s->tok_first;
     tg->end = s->tok_first + s->tok_count;
-    for (uint32_t i = tg->first; i < tg->end;) {
+    tx found[64];
+    uint32_t n = 0;
+    for (uint32_t i = tg->first; i < tg->end && n < 64;) {
         const cl_token *t = &tg->doc->tokens.v[i];
         if (t->kind != CL_TOK_WORD && t->kind != CL_TOK_NUMBER) {
             i++;
@@ -1433,16 +1441,53 @@ static void tag_sentence(tagger *tg, uint32_t s_index)
         }
         if (m.type == 0 && m.kind != TK_DURATION && m.kind != TK_SET)
             m.type = CL_TIMEX_DATE;
-        cl_timex *x = &CL_VEC_PUSH(&tg->doc->arena, tg->doc->timexes);
-        memset(x, 0, sizeof *x);
-        x->tok_first = m.first;
-        x->tok_count = m.last - m.first + 1;
-        x->start = tg->doc->tokens.v[m.first].start;
-        x->end = tg->doc->tokens.v[m.last].end;
-        x->sentence = s_index;
-        x->type = m.type;
-        resolve(tg, &m, x);
+        found[n++] = m;
         i = m.last + 1;
+    }
+    if (n == 0)
+        return;
+    cl_timex *out = cl_arena_zalloc(&tg->doc->arena, sizeof(cl_timex) * n);
+    int32_t anchor_before = tg->anchor;
+    /* pass 1: everything that does not lean on another expression */
+    for (uint32_t k = 0; k < n; k++) {
+        if (found[k].kind == TK_ANAPHOR)
+            continue;
+        out[k].type = found[k].type;
+        resolve(tg, &found[k], &out[k]);
+    }
+    /* pass 2: anaphoric ones, from the nearest earlier day, else a later one in the sentence */
+    for (uint32_t k = 0; k < n; k++) {
+        if (found[k].kind != TK_ANAPHOR)
+            continue;
+        int32_t anchor = CL_DAY_NONE;
+        for (uint32_t j = k; j-- > 0 && anchor == CL_DAY_NONE;)
+            if (found[j].kind != TK_ANAPHOR && cl_interval_known(out[j].when) &&
+                out[j].when.lo == out[j].when.hi)
+                anchor = out[j].when.lo;
+        if (anchor == CL_DAY_NONE)
+            anchor = anchor_before;
+        if (anchor == CL_DAY_NONE)
+            for (uint32_t j = k + 1; j < n && anchor == CL_DAY_NONE; j++)
+                if (found[j].kind != TK_ANAPHOR && cl_interval_known(out[j].when) &&
+                    out[j].when.lo == out[j].when.hi)
+                    anchor = out[j].when.lo;
+        tg->anchor = anchor;
+        out[k].type = found[k].type;
+        resolve(tg, &found[k], &out[k]);
+    }
+    /* the last day of this sentence anchors the next ones */
+    tg->anchor = anchor_before;
+    for (uint32_t k = 0; k < n; k++)
+        if (cl_interval_known(out[k].when) && out[k].when.lo == out[k].when.hi)
+            tg->anchor = out[k].when.lo;
+    for (uint32_t k = 0; k < n; k++) {
+        cl_timex *x = &CL_VEC_PUSH(&tg->doc->arena, tg->doc->timexes);
+        *x = out[k];
+        x->tok_first = found[k].first;
+        x->tok_count = found[k].last - found[k].first + 1;
+        x->start = tg->doc->tokens.v[found[k].first].start;
+        x->end = tg->doc->tokens.v[found[k].last].end;
+        x->sentence = s_index;
     }
 }
 

