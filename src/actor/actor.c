@@ -415,7 +415,7 @@ static cl_actor *add_person(scanner *sc, uint32_t span_first, uint32_t i, uint32
 
 /* Title words starting at i ("Deputy Defence Minister", "Secretary of State"). Returns how
  * many; at least one must be capitalized, and the run may not start or end with "of". */
-static uint32_t title_run(const scanner *sc, uint32_t i)
+static uint32_t title_run(const scanner *sc, uint32_t i, int need_capital)
 {
     uint32_t n = 0, caps = 0;
     while (i + n < sc->end && is_title_word(sc, i + n)) {
@@ -426,7 +426,7 @@ static uint32_t title_run(const scanner *sc, uint32_t i)
         n--;
     if (n > 0 && tok_is(sc->doc, i, "of"))
         return 0;
-    return caps ? n : 0;
+    return (caps || !need_capital) ? n : 0;
 }
 
 /* After a country word: [the] role | title+ name. Returns tokens consumed after j, 0 if no
@@ -436,8 +436,19 @@ static uint32_t country_role(scanner *sc, uint32_t span_first, uint32_t j, const
     const cl_actor_tables *t = sc->t;
     uint32_t v;
     uint32_t m = longest_in(sc->doc, t, &t->role_phrases, j, sc->end, &v);
-    uint32_t tr = title_run(sc, j);
-    if (m && (t->roles[v].kind != CL_ACTOR_PERSON || tr <= m)) {
+    uint32_t tr = title_run(sc, j, 0);
+    /* a title followed by a name wins over a shorter body: "Ukraine's army chief Oleksandr
+     * Syrskyi" is a person, not "Ukraine's army" */
+    if (tr && tr >= m) {
+        uint32_t nr = name_run(sc, j + tr);
+        if (nr) {
+            cl_actor *a = add_person(sc, span_first, j + tr, nr, side);
+            if (!a->side)
+                a->side = side;
+            return tr + nr;
+        }
+    }
+    if (m) {
         const cl_role *r = &t->roles[v];
         if (r->kind == CL_ACTOR_PERSON) {
             /* the title may go on ("Deputy Defence Minister") and a name may follow */
@@ -455,16 +466,8 @@ static uint32_t country_role(scanner *sc, uint32_t span_first, uint32_t j, const
         const char *id = cl_arena_printf(&sc->doc->arena, "%s.%s", side, r->suffix);
         const char *name = cl_doc_span_text(sc->doc, sc->doc->tokens.v[span_first].start,
                                             sc->doc->tokens.v[j + m - 1].end);
-        int kind = r->kind == CL_ACTOR_MEDIA ? CL_ACTOR_MEDIA : r->kind;
-        add_mention(sc, span_first, j + m - span_first, kind, id, side, name);
+        add_mention(sc, span_first, j + m - span_first, r->kind, id, side, name);
         return m;
-    }
-    if (tr) {
-        uint32_t nr = name_run(sc, j + tr);
-        if (nr) {
-            add_person(sc, span_first, j + tr, nr, side);
-            return tr + nr;
-        }
     }
     return 0;
 }
@@ -512,7 +515,19 @@ static uint32_t match_at(scanner *sc, uint32_t i)
         if (poss)
             j++;
         if (form != CL_CF_PEOPLE) {
-            uint32_t used = country_role(sc, i, j, side);
+            /* "Ukraine's eastern forces", "Russia's own troops": skip one modifier */
+            uint32_t jj = j;
+            uint32_t wv;
+            if (jj < sc->end && !(doc->tokens.v[jj].flags & CL_TF_CAP) &&
+                ((cl_strmap_get(&doc->ctx->place.words, cl_tok_ptr(doc, jj), cl_tok_len(doc, jj), &wv) &&
+                  wv == CL_PW_DIRECTION) || tok_is(doc, jj, "own") || tok_is(doc, jj, "regular") ||
+                 tok_is(doc, jj, "elite") || tok_is(doc, jj, "special") || tok_is(doc, jj, "main")))
+                jj++;
+            uint32_t used = country_role(sc, i, jj, side);
+            if (!used && jj != j)
+                used = country_role(sc, i, j, side);
+            else if (used)
+                used += jj - j;
             if (used)
                 return j + used - i;
         }
@@ -529,7 +544,7 @@ static uint32_t match_at(scanner *sc, uint32_t i)
         return 0;
     }
     /* title + name without a country: "Foreign Minister Dmytro Kuleba" */
-    uint32_t tr = title_run(sc, i);
+    uint32_t tr = title_run(sc, i, 1);
     if (tr && tok_cap(doc, i)) {
         uint32_t nr = name_run(sc, i + tr);
         if (nr) {
@@ -562,8 +577,12 @@ static void appositions(cl_doc *doc)
             const char *side = NULL;
             int role = 0;
             for (uint32_t k = j + 1; k < end && k < j + 16; k++) {
-                if (tok_is(doc, k, ",") || tok_is(doc, k, ".") || tok_is(doc, k, ";"))
+                uint32_t cv;
+                if (tok_is(doc, k, ",") || tok_is(doc, k, ".") || tok_is(doc, k, ";") ||
+                    cl_strmap_get(&doc->ctx->attrib.verbs, cl_tok_ptr(doc, k), cl_tok_len(doc, k), &cv))
                     break;
+                if (tok_is(doc, k, "of") || tok_is(doc, k, "and") || tok_is(doc, k, "the"))
+                    continue;
                 uint32_t cn;
                 const char *sd = cl_actor_country_at(doc, k, end, NULL, &cn);
                 if (sd && !side)
@@ -578,12 +597,31 @@ static void appositions(cl_doc *doc)
                 continue;
             }
         }
-        /* "Ukraine's defense minister, Oleksii Reznikov" */
-        if (a > 0 && m->tok_first >= 2 && tok_is(doc, m->tok_first - 1, ",")) {
-            const cl_actor *p = &doc->actors.v[a - 1];
-            if (p->tok_first + p->tok_count == m->tok_first - 1 && p->kind == CL_ACTOR_PERSON &&
-                p->side)
-                m->side = p->side;
+        /* "Ukraine's defense minister, Oleksii Reznikov" / "A spokesman for Ukraine's
+         * eastern forces, Volodymyr Fityo": a description before the comma */
+        if (m->tok_first >= 2 && tok_is(doc, m->tok_first - 1, ",")) {
+            const cl_sentence *se = &doc->sentences.v[m->sentence];
+            scanner sc = {doc, &doc->ctx->actor, se->tok_first, m->tok_first - 1};
+            const char *side = NULL;
+            int role = 0;
+            for (uint32_t k = m->tok_first - 1; k-- > se->tok_first && k + 16 > m->tok_first;) {
+                uint32_t cv;
+                if (tok_is(doc, k, ",") || tok_is(doc, k, ".") ||
+                    cl_strmap_get(&doc->ctx->attrib.verbs, cl_tok_ptr(doc, k), cl_tok_len(doc, k), &cv))
+                    break;
+                int32_t ai = cl_actor_at_token(doc, k);
+                const char *sd = ai >= 0 ? doc->actors.v[ai].side
+                                         : cl_actor_country_at(doc, k, m->tok_first - 1, NULL, NULL);
+                if (sd && !side)
+                    side = sd;
+                uint32_t v;
+                if ((is_title_word(&sc, k) && !tok_is(doc, k, "of")) ||
+                    longest_in(doc, sc.t, &sc.t->role_phrases, k, m->tok_first - 1, &v) ||
+                    (ai >= 0 && doc->actors.v[ai].kind != CL_ACTOR_COUNTRY))
+                    role = 1;
+            }
+            if (side && role)
+                m->side = side;
         }
     }
 }

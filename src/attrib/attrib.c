@@ -251,6 +251,9 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
         sp.pronoun = 1;
         return sp;
     }
+    int form = -1;
+    if (cl_actor_country_at(doc, k, k + 1, &form, NULL) && form == CL_CF_ADJ)
+        return sp; /* "Russian claims": an adjective is no speaker */
     if (speaker_noun(doc, k) || (t->kind == CL_TOK_WORD && (t->flags & CL_TF_CAP))) {
         sp.first = np_start(sc, k);
         sp.count = k + 1 - sp.first;
@@ -444,14 +447,29 @@ static void resolve_speaker(cl_doc *doc, const sent_ctx *sc, const speaker *sp, 
 
 /* ---------------------------------------------------------------- content */
 
+static int is_preposition(const cl_doc *doc, uint32_t i)
+{
+    static const char *const w[] = {"on", "in", "via", "to", "at", "during", "through", "with",
+                                    "after", "before", "from", "for", "following", NULL};
+    for (const char *const *p = w; *p; p++)
+        if (tok_is(doc, i, *p))
+            return 1;
+    return 0;
+}
+
 /* After the cue (and a "told" recipient, a platform phrase, a time, "that") - where the
  * reported clause starts. */
 static uint32_t content_start(const sent_ctx *sc, uint32_t c)
 {
     const cl_doc *doc = sc->doc;
     uint32_t k = c + 1;
-    /* "that" within the next few tokens, before any comma, wins */
-    for (uint32_t j = k; j < sc->end && j < k + 12; j++) {
+    /* "that" within the next few tokens, before any comma, wins - when what comes before
+     * it is a time, a place to say it in or a recipient ("said in a statement on Telegram
+     * that", "told Ukrainian television on Wednesday that"), not a clause of its own */
+    int intro = tok_is(doc, k, "that") || in_timex(doc, k) || is_preposition(doc, k) ||
+                skippable(doc, k) || tok_is(doc, c, "told") || tok_is(doc, c, "tells") ||
+                tok_is(doc, c, "warned") || tok_is(doc, c, "assured") || tok_is(doc, c, "informed");
+    for (uint32_t j = k; intro && j < sc->end && j < k + 12; j++) {
         if (tok_punct(doc, j, ',') || tok_punct(doc, j, ';') ||
             doc->tokens.v[j].kind == CL_TOK_QUOTE)
             break;
@@ -561,7 +579,9 @@ static void said_time(cl_doc *doc, const sent_ctx *sc, cl_attribution *at)
             t->type == CL_TIMEX_SET)
             continue;
         uint32_t a = t->tok_first, b = t->tok_first + t->tok_count;
-        int near_after = a > c && a <= c + 3;
+        /* right after the cue, or anywhere between the cue and a content that follows it
+         * ("told President Putin on Monday that ...") */
+        int near_after = a > c && (a <= c + 3 || (at->content_tok_first > c && a < at->content_tok_first));
         int near_before = b <= c && b + 4 >= c && a >= at->speaker_tok_first;
         int inside_content = a >= at->content_tok_first && a < at->content_tok_end &&
                              !(a <= c + 3 && a > c);
@@ -615,16 +635,6 @@ static void copy_speaker(cl_attribution *at, const cl_attribution *from)
     at->resolved = 1;
 }
 
-static int is_preposition(const cl_doc *doc, uint32_t i)
-{
-    static const char *const w[] = {"on", "in", "via", "to", "at", "during", "through", "with",
-                                    "after", "before", "from", "for", "following", NULL};
-    for (const char *const *p = w; *p; p++)
-        if (tok_is(doc, i, *p))
-            return 1;
-    return 0;
-}
-
 /* Does the cue end its clause, so the content must be before it ("..., X said on Friday.",
  * "..., X said in a statement, adding ...")? True when what follows the cue is only a time,
  * a recipient or a prepositional phrase up to a comma or the end. */
@@ -649,6 +659,11 @@ static int cue_ends_clause(const sent_ctx *sc, uint32_t c)
 /* Tries a cue at token c. */
 static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
 {
+    /* "claims of an advance", "reports of shelling": nouns, not verbs */
+    uint32_t nv;
+    if (tok_is(doc, c + 1, "of") &&
+        cl_strmap_get(&doc->ctx->attrib.nouns, cl_tok_ptr(doc, c), cl_tok_len(doc, c), &nv))
+        return;
     /* a cue inside a quotation is the quoted speaker's own word, not an attribution */
     if (doc->tokens.v[c].flags & CL_TF_IN_QUOTE)
         return;

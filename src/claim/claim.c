@@ -239,6 +239,19 @@ static int modality_at(const cl_doc *doc, uint32_t i, uint32_t end, uint32_t *le
     return best;
 }
 
+/* Does a verb before "to" (within five tokens) make the infinitive happen? */
+static int realized_infinitive(const cl_doc *doc, uint32_t lo, uint32_t to)
+{
+    static const char *const verbs[] = {"ordered", "decided", "forced", "managed", "began",
+                                        "started", "continued", "had", "compelled", "chose",
+                                        "agreed", NULL};
+    for (uint32_t k = to; k-- > lo && k + 6 > to;)
+        for (const char *const *v = verbs; *v; v++)
+            if (tok_is(doc, k, *v))
+                return 1;
+    return 0;
+}
+
 typedef struct modality {
     int negations;
     int denial, hedge, hypothetical, goal, unconfirmed;
@@ -278,8 +291,11 @@ static modality analyze(const cl_doc *doc, uint32_t lo, uint32_t hi, const hit *
         case CL_MOD_HYPOTHETICAL: m.hypothetical = 1; break;
         case CL_MOD_GOAL:
             /* "to" counts only right before the trigger: "moved troops to capture X",
-             * not "claimed to have taken" */
-            if (!tok_is(doc, k, "to") || k + 1 == h->first)
+             * not "claimed to have taken"; and not after a verb that makes it happen:
+             * "ordered the troops to withdraw", "were forced to retreat" */
+            if (!tok_is(doc, k, "to"))
+                m.goal = 1;
+            else if (k + 1 == h->first && !realized_infinitive(doc, cs, k))
                 m.goal = 1;
             break;
         case CL_MOD_UNCONFIRMED: m.unconfirmed = 1; break;
@@ -407,6 +423,19 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
         }
         if (n > 0)
             continue;
+        uint32_t pw;
+        if (cl_strmap_get(&doc->ctx->place.words, cl_tok_ptr(doc, k), cl_tok_len(doc, k), &pw) &&
+            pw == CL_PW_SETTLEMENTS) {
+            /* "20 settlements, including X and Y" names them; "two villages east of X"
+             * does not */
+            uint32_t q = k + 1 + (is_punct(doc, k + 1, ',') ? 1 : 0);
+            if (tok_is(doc, q, "including") || (tok_is(doc, q, "such") && tok_is(doc, q + 1, "as"))) {
+                limit = q + 8 < end ? q + 8 : end;
+                k = q;
+                continue;
+            }
+            break;
+        }
         /* "the town of X" continues; "the town" / "the city" is the last town named;
          * "a town" has no name here */
         if (settlement_word(doc, k)) {
@@ -442,6 +471,47 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
             if (lp >= 0)
                 out[n++] = (place_hit){lp, k >= 2 && locative_prep(doc, k - 2), 1};
             break;
+        }
+    }
+    /* a state: "the town of X was now under their control", "X remains in Ukrainian hands" */
+    int state = h->p->predicate == CL_PRED_CONTROL &&
+                (tok_is(doc, h->first, "under") || tok_is(doc, h->first, "in") ||
+                 h->p->holder == CL_HOLD_TO);
+    if (n == 0 && state && h->first >= 1) {
+        uint32_t k = h->first;
+        int be = 0;
+        for (uint32_t j = 0; j < 3 && k > 0; j++) {
+            k--;
+            if (tok_is(doc, k, "was") || tok_is(doc, k, "is") || tok_is(doc, k, "were") ||
+                tok_is(doc, k, "are") || tok_is(doc, k, "remains") || tok_is(doc, k, "remained") ||
+                tok_is(doc, k, "remain") || tok_is(doc, k, "been") || tok_is(doc, k, "be") ||
+                (h->p->holder == CL_HOLD_TO && (tok_is(doc, k, "had") || tok_is(doc, k, "has") ||
+                                               tok_is(doc, k, "have")))) {
+                be = 1;
+                break;
+            }
+            if (h->p->holder == CL_HOLD_TO && j == 0) {
+                be = 1; /* "X fell" */
+                k++;
+                break;
+            }
+        }
+        for (uint32_t j = 0; be && j < 6 && k > 0; j++) {
+            k--;
+            int32_t p = cl_place_at_token(doc, k);
+            if (p >= 0 && doc->places.v[p].kind != CL_PLACE_COUNTRY) {
+                out[n++] = (place_hit){p, 0, 0};
+                break;
+            }
+            /* "the town had fallen" */
+            if (settlement_word(doc, k) && k > 0 && tok_is(doc, k - 1, "the")) {
+                int32_t lp = last_place_before(doc, k, 0);
+                if (lp >= 0)
+                    out[n++] = (place_hit){lp, 0, 1};
+                break;
+            }
+            if (is_punct(doc, k, ',') || is_punct(doc, k, ';'))
+                break;
         }
     }
     if (n == 0 && h->first >= 2 && doc->tokens.v[h->first - 1].kind == CL_TOK_POSS) {
@@ -514,8 +584,12 @@ static const char *agent_side(const cl_doc *doc, uint32_t lo, const hit *h, cons
                               int *found)
 {
     *found = 1;
-    /* passive with an agent: "captured by Russian forces" */
-    if (h->first > lo && (tok_is(doc, h->first - 1, "been") || tok_is(doc, h->first - 1, "was") ||
+    /* passive with an agent: "captured by Russian forces" (a participle, not "were
+     * advancing") */
+    uint32_t tl = cl_tok_len(doc, h->first);
+    const char *tp = cl_tok_ptr(doc, h->first);
+    int participle = tl > 3 && memcmp(tp + tl - 3, "ing", 3) != 0;
+    if (participle && h->first > lo && (tok_is(doc, h->first - 1, "been") || tok_is(doc, h->first - 1, "was") ||
                           tok_is(doc, h->first - 1, "were") || tok_is(doc, h->first - 1, "being") ||
                           tok_is(doc, h->first - 1, "is") || tok_is(doc, h->first - 1, "are"))) {
         uint32_t end = h->last + 8 < doc->tokens.n ? h->last + 8 : doc->tokens.n;
@@ -674,8 +748,20 @@ static int background_fighting(const cl_doc *doc, const hit *h, uint32_t place_e
     return 0;
 }
 
-static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h)
+static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev)
 {
+    /* the object of another trigger is part of that claim: "repelled the assault" */
+    if (h->p->nominal && prev && prev->last < h->first && h->first <= prev->last + 4) {
+        int only_np = 1;
+        for (uint32_t k = prev->last + 1; k < h->first; k++) {
+            const cl_token *t = &doc->tokens.v[k];
+            if (!(t->kind == CL_TOK_WORD || t->kind == CL_TOK_QUOTE || t->kind == CL_TOK_NUMBER) ||
+                cl_place_at_token(doc, k) >= 0)
+                only_np = 0;
+        }
+        if (only_np)
+            return;
+    }
     const cl_sentence *se = &doc->sentences.v[s];
     uint32_t send = se->tok_first + se->tok_count;
     if (in_speaker(doc, h->first))
@@ -740,7 +826,11 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h)
             else
                 break;
         }
-        if (is_preposition(doc, k))
+        uint32_t dummy;
+        int reported = tok_is(doc, k, "of") && k > se->tok_first &&
+                       cl_strmap_get(&doc->ctx->attrib.nouns, cl_tok_ptr(doc, k - 1),
+                                     cl_tok_len(doc, k - 1), &dummy);
+        if (is_preposition(doc, k) && !reported)
             return;
     }
     /* "offensive capability": an adjective, not an offensive */
@@ -791,10 +881,21 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h)
         if (background_fighting(doc, h, pl->tok_first + pl->tok_count, send))
             continue;
         const char *holder = NULL;
-        if (pred != CL_PRED_FIGHTING) {
+        const char *inner = NULL;
+        for (uint32_t q = h->first + 1; q < h->last; q++)
+            if (!inner)
+                inner = cl_actor_country_at(doc, q, h->last, NULL, NULL);
+        if (pred != CL_PRED_FIGHTING && inner) {
+            holder = inner;
+        } else if (pred != CL_PRED_FIGHTING) {
             int rule = h->p->holder;
-            if (rule == CL_HOLD_TO)
+            if (rule == CL_HOLD_TO) {
                 holder = to_side(doc, h, send);
+                /* "the town had fallen": to whom the claim says; a denial denies it fell
+                 * to the other side */
+                if (!holder)
+                    holder = stance == CL_STANCE_DENY ? adversary_of(doc, claimant_side) : pron_side;
+            }
             else if (rule == CL_HOLD_AGENT || rule == CL_HOLD_ADVERSARY) {
                 holder = agent_side(doc, lo, h, pron_side, &found);
                 if (rule == CL_HOLD_ADVERSARY)
@@ -840,13 +941,27 @@ static void referenced_denials(cl_doc *doc, uint32_t upto_sentence)
 {
     for (uint32_t k = 0; k < doc->attributions.n; k++) {
         const cl_attribution *at = &doc->attributions.v[k];
-        if (at->sentence != upto_sentence || at->cue_class != CL_CUE_DENY || !at->side)
+        if (at->sentence != upto_sentence || !at->side)
+            continue;
+        /* a denial cue, or a cue whose content calls something false: "called the report
+         * false" */
+        int denies = at->cue_class == CL_CUE_DENY;
+        for (uint32_t i = at->content_tok_first; i < at->content_tok_end && !denies; i++) {
+            uint32_t len = 1;
+            denies = modality_at(doc, i, at->content_tok_end, &len) == CL_MOD_DENIAL;
+        }
+        if (!denies)
             continue;
         /* the referenced party: a possessor before a reporting noun in the content */
         const char *ref_side = NULL, *ref_noun = NULL;
-        int has_trigger = 0;
+        int has_trigger = 0, has_noun = 0;
         for (uint32_t i = at->content_tok_first; i < at->content_tok_end; i++) {
             uint32_t v;
+            if (cl_strmap_get(&doc->ctx->attrib.nouns, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v)) {
+                has_noun = 1;
+                if (!ref_noun)
+                    ref_noun = cl_doc_span_text(doc, doc->tokens.v[i].start, doc->tokens.v[i].end);
+            }
             if (cl_strmap_get(&doc->ctx->attrib.nouns, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v) &&
                 i >= 2 && doc->tokens.v[i - 1].kind == CL_TOK_POSS) {
                 int32_t a = cl_actor_at_token(doc, i - 2);
@@ -859,6 +974,9 @@ static void referenced_denials(cl_doc *doc, uint32_t upto_sentence)
                               &dummy))
                 has_trigger = 1;
         }
+        /* "the report", "the claim": the other side's */
+        if (!ref_side && has_noun)
+            ref_side = adversary_of(doc, at->side);
         if (!ref_side || has_trigger || strcmp(ref_side, at->side) == 0)
             continue;
         /* the claim referred to: by that side, before this sentence; prefer one whose cue
@@ -959,7 +1077,7 @@ void cl_claim_run(cl_doc *doc)
         const cl_sentence *se = &doc->sentences.v[s];
         uint32_t n = find_triggers(doc, se->tok_first, se->tok_first + se->tok_count, hits, 64);
         for (uint32_t k = 0; k < n; k++) {
-            claim_for_hit(doc, s, &hits[k]);
+            claim_for_hit(doc, s, &hits[k], k ? &hits[k - 1] : NULL);
             nominal_claims(doc, s, &hits[k]);
         }
         referenced_denials(doc, s);

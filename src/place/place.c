@@ -34,6 +34,7 @@ cl_status cl_place_tables_load(cl_place_tables *t, const void *gazp, cl_arena *a
                        : strcmp(c, "area") == 0       ? CL_PW_AREA
                        : strcmp(c, "front") == 0      ? CL_PW_FRONT
                        : strcmp(c, "direction") == 0  ? CL_PW_DIRECTION
+                       : strcmp(c, "settlements") == 0 ? CL_PW_SETTLEMENTS
                                                       : 0;
         if (!cls)
             return cl_error_set(err, CL_EFORMAT, "place_words.tsv", tab.lines[r], 0,

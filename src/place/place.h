@@ -20,7 +20,8 @@ enum cl_place_word {
     CL_PW_LOCATIVE,
     CL_PW_AREA,
     CL_PW_FRONT,
-    CL_PW_DIRECTION
+    CL_PW_DIRECTION,
+    CL_PW_SETTLEMENTS
 };
 
 typedef struct cl_place_tables {

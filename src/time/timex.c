@@ -270,6 +270,8 @@ static void tx_init(tx *m, uint32_t first)
 
 /* ---------------------------------------------------------------- matchers */
 
+static int future_context(const tagger *tg, uint32_t first, uint32_t last);
+
 /* 2023-01-13 */
 static int match_iso(const tagger *tg, uint32_t i, tx *m)
 {
@@ -658,6 +660,16 @@ static int match_shift(const tagger *tg, uint32_t i, tx *m)
     int the = is(tg, k, "the");
     if (the)
         k++;
+    /* "over the weekend": the last one, or the coming one when the clause looks ahead */
+    if (the && is(tg, k, "weekend")) {
+        m->kind = TK_DCT;
+        m->gran = G_WEEKEND;
+        int future = future_context(tg, i, k);
+        int wd = tg->dct != CL_DAY_NONE ? cl_weekday(tg->dct) : 1;
+        m->offset = future ? (wd >= 6 ? 1 : 0) : (wd >= 6 ? 0 : -1);
+        m->last = k;
+        return 1;
+    }
     const cl_time_lexeme *sh = lex(tg, k, CL_TC_SHIFT);
     if (!sh)
         return 0;
