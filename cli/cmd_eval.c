@@ -179,11 +179,22 @@ int cmd_timex(int argc, char **argv)
         cli_report("cannot tag the text", &err);
         rc = EXIT_FAIL;
     } else {
+        /* one expression per line: easy to read and to grep */
         json_error_t jerr;
         json_t *v = json_loads(json, 0, &jerr);
-        char *pretty = v ? json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
-        puts(pretty ? pretty : json);
-        free(pretty);
+        json_t *arr = json_object_get(v, "timex");
+        char *dct_s = json_dumps(json_object_get(v, "dct"), JSON_ENCODE_ANY);
+        printf("{\"dct\": %s, \"timex\": [\n", dct_s ? dct_s : "null");
+        free(dct_s);
+        size_t i;
+        json_t *x;
+        json_array_foreach(arr, i, x)
+        {
+            char *line = json_dumps(x, JSON_COMPACT | JSON_PRESERVE_ORDER);
+            printf("  %s%s\n", line ? line : "{}", i + 1 < json_array_size(arr) ? "," : "");
+            free(line);
+        }
+        puts("]}");
         json_decref(v);
     }
     free(json);

@@ -8,11 +8,13 @@
 
 static const char timeline_usage[] =
     "usage: claimline timeline PLACE [--db FILE] [--side S] [--since DATE] [--until DATE]\n"
-    "                          [--window DAYS] [--format table|jsonl|csv]\n"
+    "                          [--window DAYS] [--copies] [--format table|jsonl|csv]\n"
     "\n"
     "The place's claims in date order (undated last), with the number of independent\n"
-    "outlets carrying each claim and '!' on claims that conflict with another party's;\n"
-    "the conflicting pairs follow. Place names match any spelling (Kupiansk = Kupyansk).\n";
+    "outlets carrying each claim and '! conflict' on claims that contradict another party's;\n"
+    "the conflicting pairs follow. Place names match any spelling (Kupiansk = Kupyansk).\n"
+    "Claims from near-copies of an earlier article (syndication) are counted once and not\n"
+    "shown; --copies shows them.\n";
 
 static const char claims_usage[] =
     "usage: claimline claims [--db FILE] [--place P] [--side S] [--actor A] [--predicate P]\n"
@@ -31,9 +33,11 @@ typedef struct qopts {
     cl_query q;
     const char *db;
     enum fmt format;
+    int copies;          /* show rows from syndicated copies too */
 } qopts;
 
-enum { O_DB = 1000, O_PLACE, O_SIDE, O_ACTOR, O_PRED, O_SINCE, O_UNTIL, O_LIMIT, O_WINDOW, O_FORMAT };
+enum { O_DB = 1000, O_PLACE, O_SIDE, O_ACTOR, O_PRED, O_SINCE, O_UNTIL, O_LIMIT, O_WINDOW, O_FORMAT,
+       O_COPIES };
 
 static const struct option long_opts[] = {
     {"db", required_argument, NULL, O_DB},          {"place", required_argument, NULL, O_PLACE},
@@ -41,6 +45,7 @@ static const struct option long_opts[] = {
     {"predicate", required_argument, NULL, O_PRED}, {"since", required_argument, NULL, O_SINCE},
     {"until", required_argument, NULL, O_UNTIL},    {"limit", required_argument, NULL, O_LIMIT},
     {"window", required_argument, NULL, O_WINDOW},  {"format", required_argument, NULL, O_FORMAT},
+    {"copies", no_argument, NULL, O_COPIES},
     {"help", no_argument, NULL, 'h'},               {NULL, 0, NULL, 0},
 };
 
@@ -62,6 +67,7 @@ static int parse(int argc, char **argv, qopts *o, const char *usage)
         case O_UNTIL: o->q.until = optarg; break;
         case O_LIMIT: o->q.limit = atoi(optarg); break;
         case O_WINDOW: o->q.window_days = atoi(optarg); break;
+        case O_COPIES: o->copies = 1; break;
         case O_FORMAT:
             if (strcmp(optarg, "table") == 0)
                 o->format = FMT_TABLE;
@@ -182,6 +188,8 @@ static void print_json_row(FILE *f, const cl_claim_row *r)
     } else {
         fputs("null", f);
     }
+    fputs(",\"copy_of\":", f);
+    json_string(f, r->copy_of);
     fprintf(f, ",\"line\":%lld,\"corroboration\":%d,\"conflicted\":%s,\"evidence\":",
             (long long)r->line, r->corroboration, r->conflicted ? "true" : "false");
     json_string(f, r->evidence);
@@ -190,7 +198,7 @@ static void print_json_row(FILE *f, const cl_claim_row *r)
 
 static const char csv_header[] =
     "date_start,date_end,side,claimant,actor,stance,predicate,holder,place,country,outlet,doc,"
-    "line,corroboration,conflicted,evidence\n";
+    "copy_of,line,corroboration,conflicted,evidence\n";
 
 static void print_csv_row(FILE *f, const cl_claim_row *r)
 {
@@ -217,6 +225,8 @@ static void print_csv_row(FILE *f, const cl_claim_row *r)
     csv_field(f, r->outlet);
     fputc(',', f);
     csv_field(f, r->doc_id);
+    fputc(',', f);
+    csv_field(f, r->copy_of);
     fprintf(f, ",%lld,%d,%d,", (long long)r->line, r->corroboration, r->conflicted);
     csv_field(f, r->evidence);
     fputc('\n', f);
@@ -259,6 +269,8 @@ static void print_table_row(FILE *f, const cl_claim_row *r, int with_counts)
     if (with_counts)
         fprintf(f, "  [%d outlet%s]%s", r->corroboration, r->corroboration == 1 ? "" : "s",
                 r->conflicted ? "  ! conflict" : "");
+    if (r->copy_of)
+        fprintf(f, "  (copy of %s)", r->copy_of);
     fputc('\n', f);
     char quoted[2048];
     snprintf(quoted, sizeof quoted, "\"%s\"", r->evidence ? r->evidence : "");
@@ -375,8 +387,18 @@ int cmd_timeline(int argc, char **argv)
                o.q.window_days ? o.q.window_days : 7);
         if (n)
             printf("%-22s %-5s %-24s %-28s %s\n", "WHEN", "SIDE", "CLAIM", "CLAIMANT", "SOURCE");
-        for (size_t i = 0; i < n; i++)
-            print_table_row(stdout, cl_result_claim(r, i), 1);
+        size_t hidden = 0;
+        for (size_t i = 0; i < n; i++) {
+            const cl_claim_row *row = cl_result_claim(r, i);
+            if (row->copy_of && !o.copies) {
+                hidden++;
+                continue;
+            }
+            print_table_row(stdout, row, 1);
+        }
+        if (hidden)
+            printf("\n(%zu claim%s from syndicated copies not shown; --copies shows them)\n", hidden,
+                   hidden == 1 ? "" : "s");
         if (cl_result_conflict_count(r)) {
             printf("\nconflicts:\n");
             print_conflicts(stdout, r);

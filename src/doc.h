@@ -149,6 +149,7 @@ typedef struct cl_actor {
     uint32_t sentence;
     uint32_t tok_first, tok_count;
     uint8_t kind;
+    uint8_t named;             /* a person mention that includes a personal name */
     const char *id;            /* canonical actor id, e.g. RUS.MOD, or RUS for the country */
     const char *side;          /* RUS, UKR, USA, NATO, MEDIA ... */
     const char *name;          /* display name */

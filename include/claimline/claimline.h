@@ -195,6 +195,7 @@ typedef struct cl_query {
     const char *until;
     int window_days;     /* conflict window; 0 = default (7) */
     int limit;           /* 0 = no limit */
+    int no_copies;       /* 1: leave out near-copies of earlier documents (syndication) */
 } cl_query;
 
 void cl_query_init(cl_query *q);
@@ -207,7 +208,8 @@ typedef struct cl_claim_row {
     const char *when_lo, *when_hi, *said_lo, *said_hi; /* ISO days or NULL (unknown) */
     const char *evidence;
     int64_t sentence, line;
-    int corroboration;   /* distinct outlets carrying the same claim (timeline only) */
+    const char *copy_of; /* id of the document this one is a near-copy of (syndication), or NULL */
+    int corroboration;   /* independent outlets carrying the same claim (timeline only) */
     int conflicted;      /* 1 when the claim is part of a conflict (timeline only) */
 } cl_claim_row;
 

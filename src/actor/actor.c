@@ -405,12 +405,16 @@ static cl_actor *add_person(scanner *sc, uint32_t span_first, uint32_t i, uint32
         k = known_actor(sc, i + n - 1, 1);
     const cl_doc *doc = sc->doc;
     const char *name = cl_doc_span_text(sc->doc, doc->tokens.v[i].start, doc->tokens.v[i + n - 1].end);
+    cl_actor *m;
     if (k >= 0 && sc->t->actors[k].kind == CL_ACTOR_PERSON) {
         const cl_known_actor *ka = &sc->t->actors[k];
-        return add_mention(sc, span_first, i + n - span_first, CL_ACTOR_PERSON, ka->id,
-                           side ? side : ka->side, ka->name);
+        m = add_mention(sc, span_first, i + n - span_first, CL_ACTOR_PERSON, ka->id,
+                        side ? side : ka->side, ka->name);
+    } else {
+        m = add_mention(sc, span_first, i + n - span_first, CL_ACTOR_PERSON, NULL, side, name);
     }
-    return add_mention(sc, span_first, i + n - span_first, CL_ACTOR_PERSON, NULL, side, name);
+    m->named = 1;
+    return m;
 }
 
 /* Title words starting at i ("Deputy Defence Minister", "Secretary of State"). Returns how
@@ -505,7 +509,8 @@ static uint32_t match_at(scanner *sc, uint32_t i)
                     return j + 1 + m - i;
                 }
             }
-            add_mention(sc, i, an, ka->kind, ka->id, ka->side, ka->name);
+            cl_actor *m = add_mention(sc, i, an, ka->kind, ka->id, ka->side, ka->name);
+            m->named = ka->kind == CL_ACTOR_PERSON;
             return an;
         }
     }

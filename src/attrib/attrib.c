@@ -213,10 +213,13 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
         k--;
     /* "X, the commander of Y's forces, said" / "X, who ..., said": skip the apposition
      * back to the comma that opens it */
+    uint32_t app_first = 0, app_end = 0;
     if (tok_punct(doc, k, ',') && k > sc->first) {
         uint32_t j = k;
+        app_end = k;
         while (j-- > sc->first && k - j < 30) {
             if (tok_punct(doc, j, ',')) {
+                app_first = j + 1;
                 if (j > sc->first)
                     k = j - 1;
                 break;
@@ -233,7 +236,21 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
     const cl_token *t = &doc->tokens.v[k];
     if (t->kind == CL_TOK_PUNCT || t->kind == CL_TOK_QUOTE)
         return sp;
+    /* a named person in the apposition is the more precise speaker: "The founder of
+     * Wagner, Yevgeny Prigozhin, insists", "A Kremlin spokesman, Dmitry Peskov, said" */
     int32_t a = cl_actor_at_token(doc, k);
+    if (app_end > app_first && (a < 0 || !doc->actors.v[a].named)) {
+        for (uint32_t j = app_first; j < app_end; j++) {
+            int32_t pa = cl_actor_at_token(doc, j);
+            if (pa >= 0 && doc->actors.v[pa].named && doc->actors.v[pa].side) {
+                const cl_actor *m = &doc->actors.v[pa];
+                sp.actor = pa;
+                sp.first = m->tok_first;
+                sp.count = m->tok_count;
+                return sp;
+            }
+        }
+    }
     if (a >= 0) {
         const cl_actor *m = &doc->actors.v[a];
         sp.actor = a;

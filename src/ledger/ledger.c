@@ -22,7 +22,14 @@ struct cl_ledger {
     char *path;
     int in_batch;
     sqlite3_stmt *ins_doc, *ins_claim, *ins_event;
+    sqlite3_stmt *sel_band, *sel_minhash, *upd_copy, *ins_band;
 };
+
+/* Near-duplicate detection: 32 bands of 2 MinHash values; documents sharing a band are
+ * compared on the whole signature, and one at or above this similarity (a shortened or
+ * lightly edited copy still shares half its 5-word shingles) is a copy. */
+enum { BANDS = 32, ROWS = 2 };
+#define COPY_SIMILARITY 0.5
 
 struct cl_result {
     cl_arena arena;
@@ -36,7 +43,7 @@ static const char *const schema_sql =
     "CREATE TABLE IF NOT EXISTS documents("
     " hash TEXT PRIMARY KEY, id TEXT NOT NULL, source TEXT, source_line INTEGER, url TEXT,"
     " outlet TEXT, title TEXT, date TEXT, date_basis TEXT, minhash TEXT, text TEXT,"
-    " claims INTEGER, loaded_at TEXT DEFAULT (datetime('now')));"
+    " claims INTEGER, copy_of TEXT, loaded_at TEXT DEFAULT (datetime('now')));"
     "CREATE TABLE IF NOT EXISTS claims("
     " id INTEGER PRIMARY KEY, doc_hash TEXT NOT NULL REFERENCES documents(hash) ON DELETE CASCADE,"
     " doc_id TEXT, outlet TEXT, source TEXT, claimant TEXT, actor TEXT, side TEXT, stance TEXT,"
@@ -51,6 +58,9 @@ static const char *const schema_sql =
     " doc_id TEXT, cameo TEXT, label TEXT, source TEXT, target TEXT, place TEXT, date_lo TEXT,"
     " date_hi TEXT, sentence INTEGER);"
     "CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);"
+    "CREATE TABLE IF NOT EXISTS doc_bands(band INTEGER NOT NULL, key INTEGER NOT NULL,"
+    " doc_hash TEXT NOT NULL REFERENCES documents(hash) ON DELETE CASCADE);"
+    "CREATE INDEX IF NOT EXISTS doc_bands_key ON doc_bands(band, key);"
     "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '" SCHEMA_VERSION "');";
 
 static cl_status db_error(cl_ledger *lg, cl_error *err, const char *what)
@@ -111,7 +121,11 @@ cl_ledger *cl_ledger_open(const char *uri, cl_error *err)
                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") ||
         !prepare(lg, &lg->ins_event,
                  "INSERT INTO events(doc_hash, doc_id, cameo, label, source, target, place,"
-                 " date_lo, date_hi, sentence) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                 " date_lo, date_hi, sentence) VALUES (?,?,?,?,?,?,?,?,?,?)") ||
+        !prepare(lg, &lg->sel_band, "SELECT DISTINCT doc_hash FROM doc_bands WHERE band = ? AND key = ?") ||
+        !prepare(lg, &lg->sel_minhash, "SELECT minhash, coalesce(copy_of, hash) FROM documents WHERE hash = ?") ||
+        !prepare(lg, &lg->upd_copy, "UPDATE documents SET copy_of = ? WHERE hash = ?") ||
+        !prepare(lg, &lg->ins_band, "INSERT INTO doc_bands(band, key, doc_hash) VALUES (?,?,?)")) {
         db_error(lg, err, "cannot prepare statements");
         cl_ledger_close(lg);
         return NULL;
@@ -128,6 +142,10 @@ void cl_ledger_close(cl_ledger *lg)
     sqlite3_finalize(lg->ins_doc);
     sqlite3_finalize(lg->ins_claim);
     sqlite3_finalize(lg->ins_event);
+    sqlite3_finalize(lg->sel_band);
+    sqlite3_finalize(lg->sel_minhash);
+    sqlite3_finalize(lg->upd_copy);
+    sqlite3_finalize(lg->ins_band);
     sqlite3_close(lg->db);
     free(lg->path);
     free(lg);
@@ -225,6 +243,84 @@ static int insert_event(cl_ledger *lg, const char *hash, json_t *rec, json_t *e)
     return sqlite3_step(st) == SQLITE_DONE;
 }
 
+/* Parses a record's minhash hex into 64 values; returns 0 when absent or malformed. */
+static int parse_minhash(const char *hex, uint32_t sig[BANDS * ROWS])
+{
+    if (!hex || strlen(hex) != BANDS * ROWS * 8)
+        return 0;
+    for (int i = 0; i < BANDS * ROWS; i++) {
+        uint32_t v = 0;
+        for (int k = 0; k < 8; k++) {
+            char c = hex[i * 8 + k];
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (d < 0)
+                return 0;
+            v = (v << 4) | (uint32_t)d;
+        }
+        sig[i] = v;
+    }
+    return 1;
+}
+
+static int64_t band_key(const uint32_t *sig, int band)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (int r = 0; r < ROWS; r++) {
+        h ^= sig[band * ROWS + r];
+        h *= 1099511628211ull;
+    }
+    return (int64_t)(h >> 1);
+}
+
+/* Marks the document as a copy of an earlier near-duplicate (a syndicated story carried
+ * by another outlet) and indexes its bands. */
+static cl_status mark_copies(cl_ledger *lg, const char *hash, const char *minhash, cl_error *err)
+{
+    uint32_t sig[BANDS * ROWS], other[BANDS * ROWS];
+    if (!parse_minhash(minhash, sig))
+        return CL_OK;
+    char best[64] = "";
+    double best_sim = 0;
+    for (int b = 0; b < BANDS; b++) {
+        sqlite3_reset(lg->sel_band);
+        sqlite3_bind_int(lg->sel_band, 1, b);
+        sqlite3_bind_int64(lg->sel_band, 2, band_key(sig, b));
+        while (sqlite3_step(lg->sel_band) == SQLITE_ROW) {
+            const char *cand = (const char *)sqlite3_column_text(lg->sel_band, 0);
+            sqlite3_reset(lg->sel_minhash);
+            sqlite3_bind_text(lg->sel_minhash, 1, cand, -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(lg->sel_minhash) != SQLITE_ROW)
+                continue;
+            if (!parse_minhash((const char *)sqlite3_column_text(lg->sel_minhash, 0), other))
+                continue;
+            int same = 0;
+            for (int i = 0; i < BANDS * ROWS; i++)
+                same += sig[i] == other[i];
+            double sim = same / (double)(BANDS * ROWS);
+            if (sim > best_sim) {
+                best_sim = sim;
+                snprintf(best, sizeof best, "%s", (const char *)sqlite3_column_text(lg->sel_minhash, 1));
+            }
+        }
+    }
+    if (best_sim >= COPY_SIMILARITY && best[0] && strcmp(best, hash) != 0) {
+        sqlite3_reset(lg->upd_copy);
+        sqlite3_bind_text(lg->upd_copy, 1, best, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(lg->upd_copy, 2, hash, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(lg->upd_copy) != SQLITE_DONE)
+            return db_error(lg, err, "cannot mark a copy");
+    }
+    for (int b = 0; b < BANDS; b++) {
+        sqlite3_reset(lg->ins_band);
+        sqlite3_bind_int(lg->ins_band, 1, b);
+        sqlite3_bind_int64(lg->ins_band, 2, band_key(sig, b));
+        sqlite3_bind_text(lg->ins_band, 3, hash, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(lg->ins_band) != SQLITE_DONE)
+            return db_error(lg, err, "cannot index a document");
+    }
+    return CL_OK;
+}
+
 static cl_status load_record(cl_ledger *lg, json_t *rec, int *added, cl_error *err)
 {
     const char *hash = jstr(rec, "hash"), *id = jstr(rec, "id");
@@ -252,6 +348,9 @@ static cl_status load_record(cl_ledger *lg, json_t *rec, int *added, cl_error *e
     *added = sqlite3_changes(lg->db) > 0;
     if (!*added)
         return CL_OK;
+    cl_status marked = mark_copies(lg, hash, jstr(rec, "minhash"), err);
+    if (marked != CL_OK)
+        return marked;
     size_t i;
     json_t *c;
     json_array_foreach(claims, i, c)
@@ -350,11 +449,14 @@ static cl_result *select_claims(cl_ledger *lg, const cl_query *q, cl_error *err)
     char sql[2048];
     size_t o = (size_t)snprintf(
         sql, sizeof sql,
-        "SELECT id, doc_id, outlet, source, claimant, actor, side, stance, predicate, place,"
-        " country, holder, when_lo, when_hi, said_lo, said_hi, evidence, sentence, line"
-        " FROM claims WHERE 1=1");
+        "SELECT c.id, c.doc_id, c.outlet, c.source, claimant, actor, side, stance, predicate,"
+        " place, country, holder, when_lo, when_hi, said_lo, said_hi, evidence, sentence, line,"
+        " (SELECT o.id FROM documents o WHERE o.hash = d.copy_of)"
+        " FROM claims c JOIN documents d ON d.hash = c.doc_hash WHERE 1=1");
     if (q->place)
         o += (size_t)snprintf(sql + o, sizeof sql - o, " AND place_key = ?1");
+    if (q->no_copies)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, " AND d.copy_of IS NULL");
     if (q->side)
         o += (size_t)snprintf(sql + o, sizeof sql - o, " AND side = ?2 COLLATE NOCASE");
     if (q->actor)
@@ -368,7 +470,7 @@ static cl_result *select_claims(cl_ledger *lg, const cl_query *q, cl_error *err)
         o += (size_t)snprintf(sql + o, sizeof sql - o, " AND coalesce(when_lo, said_lo) <= ?6");
     o += (size_t)snprintf(sql + o, sizeof sql - o,
                           " ORDER BY coalesce(when_lo, said_lo) IS NULL, coalesce(when_lo, said_lo),"
-                          " side, doc_id, sentence");
+                          " side, c.doc_id, sentence");
     if (q->limit > 0)
         snprintf(sql + o, sizeof sql - o, " LIMIT %d", q->limit);
     sqlite3_stmt *st;
@@ -421,6 +523,7 @@ static cl_result *select_claims(cl_ledger *lg, const cl_query *q, cl_error *err)
         row->evidence = col_text(r, st, 16);
         row->sentence = sqlite3_column_int64(st, 17);
         row->line = sqlite3_column_int64(st, 18);
+        row->copy_of = col_text(r, st, 19);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
@@ -467,6 +570,8 @@ static void find_conflicts(cl_result *r, int window)
         for (uint32_t x = g; x < e; x++) {
             for (uint32_t y = x + 1; y < e; y++) {
                 uint32_t i = idx[x], j = idx[y];
+                if (r->rows.v[i].copy_of || r->rows.v[j].copy_of)
+                    continue; /* the original carries the conflict */
                 const char *why = cl_claims_conflict(&r->rows.v[i], &r->rows.v[j], window);
                 if (!why)
                     continue;
@@ -495,6 +600,8 @@ static void corroborate(cl_result *r)
         int outlets = 0;
         for (uint32_t j = 0; j < r->rows.n; j++) {
             const cl_claim_row *b = &r->rows.v[j];
+            if (b->copy_of)
+                continue; /* a syndicated copy is not independent corroboration */
             if (!eqs(a->side, b->side) || !eqs(a->stance, b->stance) ||
                 !eqs(a->predicate, b->predicate) || !eqs(a->place, b->place) ||
                 !eqs(a->holder, b->holder))
@@ -503,7 +610,7 @@ static void corroborate(cl_result *r)
             int seen = 0;
             for (uint32_t k = 0; k < j && !seen; k++) {
                 const cl_claim_row *c = &r->rows.v[k];
-                seen = eqs(c->side, b->side) && eqs(c->stance, b->stance) &&
+                seen = !c->copy_of && eqs(c->side, b->side) && eqs(c->stance, b->stance) &&
                        eqs(c->predicate, b->predicate) && eqs(c->place, b->place) &&
                        eqs(c->holder, b->holder) &&
                        eqs(c->outlet ? c->outlet : c->doc_id, b->outlet ? b->outlet : b->doc_id);

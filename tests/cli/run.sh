@@ -74,7 +74,7 @@ grep -q "Avdiivka\|Avdiyivka" "$T/conflicts.txt" && ok "conflict at Avdiivka" ||
 
 # --- timex debugging command
 "$BIN" timex --dct 2023-01-13 "The talks ended on Thursday evening." > "$T/timex.json"
-grep -q '"value": "2023-01-12TEV"' "$T/timex.json" && ok "timex command" || bad "timex command"
+grep -q '"value":"2023-01-12TEV"' "$T/timex.json" && ok "timex command" || bad "timex command"
 
 echo "cli: $fails failure(s)"
 [ $fails -eq 0 ]

@@ -138,9 +138,49 @@ static void conflicts_respect_the_window(void **state)
     cl_ledger_close(lg);
 }
 
+static void syndicated_copies_count_once(void **state)
+{
+    (void)state;
+    cl_error err;
+    cl_ledger *lg = cl_ledger_open(db, &err);
+    assert_non_null(lg);
+    const char *original =
+        "Russia's defence ministry said on Saturday its forces had taken full control of Avdiivka, "
+        "the town that Ukrainian troops held for almost two years. The ministry said its units "
+        "cleared the last districts late on Friday. Engineers began clearing mines from the main "
+        "road on Sunday morning, according to local officials.";
+    const char *copy =
+        "Russia's defence ministry said on Saturday its forces had taken full control of Avdiivka, "
+        "the town that Ukrainian troops held for almost two years. The ministry said its units "
+        "cleared the last districts late on Friday.";
+    assert_int_equal(load(lg, "rA", "2024-02-18", original), 1);
+    assert_int_equal(load(lg, "uC", "2024-02-18", copy), 1);
+    cl_query q;
+    cl_query_init(&q);
+    q.place = "Avdiivka";
+    cl_result *r = cl_ledger_timeline(lg, &q, &err);
+    assert_non_null(r);
+    int copies = 0;
+    for (size_t i = 0; i < cl_result_count(r); i++) {
+        const cl_claim_row *row = cl_result_claim(r, i);
+        if (strcmp(row->doc_id, "rA") != 0 && strcmp(row->doc_id, "uC") != 0)
+            continue;
+        if (row->copy_of) {
+            copies++;
+            assert_string_equal(row->copy_of, "rA");
+        }
+        /* the copy does not corroborate its own original */
+        assert_int_equal(row->corroboration, 1);
+    }
+    assert_true(copies >= 1);
+    cl_result_free(r);
+    cl_ledger_close(lg);
+}
+
 int run_ledger_tests(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(idempotent_load),
-                                       cmocka_unit_test(conflicts_respect_the_window)};
+                                       cmocka_unit_test(conflicts_respect_the_window),
+                                       cmocka_unit_test(syndicated_copies_count_once)};
     return cmocka_run_group_tests_name("ledger", tests, setup, teardown);
 }
