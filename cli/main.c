@@ -36,9 +36,12 @@ int main(int argc, char **argv)
         fputs(usage, stdout);
         return EXIT_OK;
     }
-    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
-        printf("claimline %s (record schema %s)\n", CL_VERSION, CL_RECORD_SCHEMA);
-        return EXIT_OK;
+    /* --version works on its own and after any command */
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--version") == 0 || (i == 1 && strcmp(argv[i], "version") == 0)) {
+            printf("claimline %s (record schema %s)\n", CL_VERSION, CL_RECORD_SCHEMA);
+            return EXIT_OK;
+        }
     }
     static const struct {
         const char *name;

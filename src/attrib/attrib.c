@@ -275,7 +275,7 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
         sp.first = np_start(sc, k);
         sp.count = k + 1 - sp.first;
         sp.description = 1;
-        /* a mention inside the phrase ("the US-based Institute for the Study of War") */
+        /* a mention inside the phrase ("the Washington-based think tank ISW") */
         for (uint32_t j = k + 1; j-- > sp.first;) {
             int32_t am = cl_actor_at_token(doc, j);
             if (am >= 0) {

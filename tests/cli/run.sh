@@ -16,6 +16,7 @@ check() { desc=$1; shift; if "$@" >/dev/null 2>&1; then ok "$desc"; else bad "$d
 # --- help, version, usage errors
 for c in extract analyze load timeline claims conflicts eval timex; do
   check "$c --help exits 0" "$BIN" "$c" --help
+  check "$c --version exits 0" "$BIN" "$c" --version
 done
 check "--version" "$BIN" --version
 "$BIN" nonsense >/dev/null 2>&1; [ $? -eq 2 ] && ok "unknown command exits 2" || bad "unknown command exits 2"
