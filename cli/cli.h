@@ -22,6 +22,7 @@ int cmd_load(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_claims(int argc, char **argv);
 int cmd_conflicts(int argc, char **argv);
+int cmd_events(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_timex(int argc, char **argv);
 

@@ -27,6 +27,16 @@ static const char conflicts_usage[] =
     "Pairs of claims by different parties about the same place that contradict each other\n"
     "within the window (default 7 days); undated claims conflict only inside one document.\n";
 
+static const char events_usage[] =
+    "usage: claimline events [--db FILE] [--place P] [--side S] [--cameo CODE] [--since DATE]\n"
+    "                        [--until DATE] [--limit N] [--copies] [--format table|jsonl|csv]\n"
+    "\n"
+    "CAMEO-coded events (190 conventional force, 192 occupy territory, 0874 retreat, 072\n"
+    "military aid, 0232 appeal for military aid, 163 sanctions, 010 statement), with source\n"
+    "and target sides, place and date. --side matches source or target; --cameo a code\n"
+    "prefix. --format csv writes GDELT-style columns. Near-copies of earlier articles are left\n"
+    "out unless --copies is given.\n";
+
 enum fmt { FMT_TABLE, FMT_JSONL, FMT_CSV };
 
 typedef struct qopts {
@@ -37,7 +47,7 @@ typedef struct qopts {
 } qopts;
 
 enum { O_DB = 1000, O_PLACE, O_SIDE, O_ACTOR, O_PRED, O_SINCE, O_UNTIL, O_LIMIT, O_WINDOW, O_FORMAT,
-       O_COPIES };
+       O_COPIES, O_CAMEO };
 
 static const struct option long_opts[] = {
     {"db", required_argument, NULL, O_DB},          {"place", required_argument, NULL, O_PLACE},
@@ -45,7 +55,7 @@ static const struct option long_opts[] = {
     {"predicate", required_argument, NULL, O_PRED}, {"since", required_argument, NULL, O_SINCE},
     {"until", required_argument, NULL, O_UNTIL},    {"limit", required_argument, NULL, O_LIMIT},
     {"window", required_argument, NULL, O_WINDOW},  {"format", required_argument, NULL, O_FORMAT},
-    {"copies", no_argument, NULL, O_COPIES},
+    {"copies", no_argument, NULL, O_COPIES},        {"cameo", required_argument, NULL, O_CAMEO},
     {"help", no_argument, NULL, 'h'},               {NULL, 0, NULL, 0},
 };
 
@@ -68,6 +78,7 @@ static int parse(int argc, char **argv, qopts *o, const char *usage)
         case O_LIMIT: o->q.limit = atoi(optarg); break;
         case O_WINDOW: o->q.window_days = atoi(optarg); break;
         case O_COPIES: o->copies = 1; break;
+        case O_CAMEO: o->q.predicate = optarg; break;
         case O_FORMAT:
             if (strcmp(optarg, "table") == 0)
                 o->format = FMT_TABLE;
@@ -475,6 +486,124 @@ int cmd_conflicts(int argc, char **argv)
         print_conflicts(stdout, r);
     } else {
         print_conflicts_machine(stdout, r, o.format);
+    }
+    cl_result_free(r);
+    cl_ledger_close(lg);
+    return EXIT_OK;
+}
+
+/* "2024-02-17" -> "20240217" (GDELT's SQLDATE) */
+static void sqldate(const char *iso, char out[9])
+{
+    out[0] = '\0';
+    if (!iso || strlen(iso) < 10)
+        return;
+    memcpy(out, iso, 4);
+    memcpy(out + 4, iso + 5, 2);
+    memcpy(out + 6, iso + 8, 2);
+    out[8] = '\0';
+}
+
+int cmd_events(int argc, char **argv)
+{
+    qopts o;
+    int first = parse(argc, argv, &o, events_usage);
+    if (first < 0)
+        return EXIT_USAGE;
+    if (first < argc) {
+        fputs(events_usage, stderr);
+        return EXIT_USAGE;
+    }
+    o.q.no_copies = !o.copies;
+    cl_ledger *lg = open_ledger(o.db);
+    if (!lg)
+        return EXIT_FAIL;
+    cl_error err;
+    cl_result *r = cl_ledger_events(lg, &o.q, &err);
+    if (!r) {
+        cli_report("events query failed", &err);
+        cl_ledger_close(lg);
+        return EXIT_FAIL;
+    }
+    size_t n = cl_result_event_count(r);
+    if (o.format == FMT_CSV)
+        fputs("GLOBALEVENTID,SQLDATE,DATE_END,Actor1Code,Actor2Code,EventCode,EventBaseCode,"
+              "EventRootCode,ActionGeo_FullName,ActionGeo_CountryCode,ActionGeo_Lat,"
+              "ActionGeo_Long,SOURCEURL,DocId,Outlet,Sentence,Evidence\n",
+              stdout);
+    else if (o.format == FMT_TABLE && n)
+        printf("%-22s %-5s %-6s %-5s %-34s %-16s %s\n", "DATE", "SRC", "TARGET", "CAMEO", "EVENT",
+               "PLACE", "SOURCE");
+    for (size_t i = 0; i < n; i++) {
+        const cl_event_row *e = cl_result_event(r, i);
+        if (o.format == FMT_CSV) {
+            char d1[9], d2[9], base[4] = "", root[3] = "";
+            sqldate(e->date_lo, d1);
+            sqldate(e->date_hi, d2);
+            if (e->cameo) {
+                snprintf(base, sizeof base, "%.3s", e->cameo);
+                snprintf(root, sizeof root, "%.2s", e->cameo);
+            }
+            printf("%lld,%s,%s,", (long long)e->rowid, d1, d2);
+            csv_field(stdout, e->source);
+            fputc(',', stdout);
+            csv_field(stdout, e->target);
+            printf(",%s,%s,%s,", e->cameo ? e->cameo : "", base, root);
+            csv_field(stdout, e->place);
+            fputc(',', stdout);
+            csv_field(stdout, e->country);
+            if (e->lat == e->lat)
+                printf(",%.5f,%.5f,", e->lat, e->lon);
+            else
+                fputs(",,,", stdout);
+            csv_field(stdout, e->url ? e->url : e->doc_id);
+            fputc(',', stdout);
+            csv_field(stdout, e->doc_id);
+            fputc(',', stdout);
+            csv_field(stdout, e->outlet);
+            printf(",%lld,", (long long)e->sentence);
+            csv_field(stdout, e->evidence);
+            fputc('\n', stdout);
+        } else if (o.format == FMT_JSONL) {
+            printf("{\"id\":%lld,\"cameo\":", (long long)e->rowid);
+            json_string(stdout, e->cameo);
+            fputs(",\"label\":", stdout);
+            json_string(stdout, e->label);
+            fputs(",\"source\":", stdout);
+            json_string(stdout, e->source);
+            fputs(",\"target\":", stdout);
+            json_string(stdout, e->target);
+            fputs(",\"place\":", stdout);
+            json_string(stdout, e->place);
+            fputs(",\"country\":", stdout);
+            json_string(stdout, e->country);
+            fputs(",\"date\":", stdout);
+            if (e->date_lo) {
+                fputc('[', stdout);
+                json_string(stdout, e->date_lo);
+                fputc(',', stdout);
+                json_string(stdout, e->date_hi);
+                fputc(']', stdout);
+            } else {
+                fputs("null", stdout);
+            }
+            fputs(",\"doc\":", stdout);
+            json_string(stdout, e->doc_id);
+            fputs(",\"evidence\":", stdout);
+            json_string(stdout, e->evidence);
+            puts("}");
+        } else {
+            char when[40];
+            if (!e->date_lo)
+                snprintf(when, sizeof when, "undated");
+            else if (strcmp(e->date_lo, e->date_hi) == 0)
+                snprintf(when, sizeof when, "%s", e->date_lo);
+            else
+                snprintf(when, sizeof when, "%s..%s", e->date_lo, e->date_hi + 5);
+            printf("%-22s %-5s %-6s %-5s %-34.34s %-16.16s %s:%lld\n", when,
+                   e->source ? e->source : "-", e->target ? e->target : "-", e->cameo ? e->cameo : "",
+                   e->label ? e->label : "", e->place ? e->place : "-", e->doc_id, (long long)e->sentence);
+        }
     }
     cl_result_free(r);
     cl_ledger_close(lg);

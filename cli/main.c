@@ -16,6 +16,7 @@ static const char usage[] =
     "  timeline PLACE [--db F]    the place's dated claims by side, conflicts marked\n"
     "  claims [filters]           claims filtered by --place --side --actor --since --until\n"
     "  conflicts [filters]        contradicting claims of the parties, place by place\n"
+    "  events [filters]           CAMEO-coded events; --format csv gives GDELT-style columns\n"
     "  eval --gold FILE RECORDS   score records against a claimline-gold/1 file\n"
     "  timex --dct DATE TEXT      tag and normalize the temporal expressions of a text\n"
     "  version                    print the version\n"
@@ -49,7 +50,7 @@ int main(int argc, char **argv)
     } commands[] = {
         {"extract", cmd_extract},     {"analyze", cmd_analyze},   {"load", cmd_load},
         {"timeline", cmd_timeline},   {"claims", cmd_claims},     {"conflicts", cmd_conflicts},
-        {"eval", cmd_eval},           {"timex", cmd_timex},
+        {"events", cmd_events},       {"eval", cmd_eval},         {"timex", cmd_timex},
     };
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(cmd, commands[i].name) == 0)

@@ -235,6 +235,24 @@ size_t cl_result_conflict_count(const cl_result *r);
 const cl_conflict *cl_result_conflict(const cl_result *r, size_t i);
 void cl_result_free(cl_result *r);
 
+/* One CAMEO event row. Strings belong to the result set. */
+typedef struct cl_event_row {
+    int64_t rowid;
+    const char *doc_id, *outlet, *url, *copy_of;
+    const char *cameo, *label, *source, *target;
+    const char *place, *country;
+    double lat, lon;                  /* NAN when the event has no place */
+    const char *date_lo, *date_hi;    /* ISO days or NULL */
+    const char *evidence;
+    int64_t sentence;
+} cl_event_row;
+
+/* Events matching q (place, side as source or target, since/until; `predicate` filters by
+ * CAMEO code prefix), ordered by date. Caller frees with cl_result_free. */
+cl_result *cl_ledger_events(cl_ledger *lg, const cl_query *q, cl_error *err);
+size_t cl_result_event_count(const cl_result *r);
+const cl_event_row *cl_result_event(const cl_result *r, size_t i);
+
 /* Ledger totals: documents, claims. */
 cl_status cl_ledger_counts(cl_ledger *lg, int64_t *docs, int64_t *claims, cl_error *err);
 

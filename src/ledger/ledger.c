@@ -6,6 +6,7 @@
  * killed load leaves whole documents only. Queries return result sets that own their
  * strings (one arena per result). */
 #include <jansson.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,7 @@ enum { BANDS = 32, ROWS = 2 };
 struct cl_result {
     cl_arena arena;
     CL_VEC(cl_claim_row) rows;
+    CL_VEC(cl_event_row) events;
     CL_VEC(cl_conflict) conflicts;
     CL_VEC(uint64_t) pairs; /* (a << 32 | b) row indexes of each conflict */
 };
@@ -55,8 +57,8 @@ static const char *const schema_sql =
     "CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_hash);"
     "CREATE TABLE IF NOT EXISTS events("
     " id INTEGER PRIMARY KEY, doc_hash TEXT NOT NULL REFERENCES documents(hash) ON DELETE CASCADE,"
-    " doc_id TEXT, cameo TEXT, label TEXT, source TEXT, target TEXT, place TEXT, date_lo TEXT,"
-    " date_hi TEXT, sentence INTEGER);"
+    " doc_id TEXT, cameo TEXT, label TEXT, source TEXT, target TEXT, place TEXT, place_key TEXT,"
+    " country TEXT, lat REAL, lon REAL, date_lo TEXT, date_hi TEXT, sentence INTEGER, evidence TEXT);"
     "CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);"
     "CREATE TABLE IF NOT EXISTS doc_bands(band INTEGER NOT NULL, key INTEGER NOT NULL,"
     " doc_hash TEXT NOT NULL REFERENCES documents(hash) ON DELETE CASCADE);"
@@ -121,7 +123,8 @@ cl_ledger *cl_ledger_open(const char *uri, cl_error *err)
                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") ||
         !prepare(lg, &lg->ins_event,
                  "INSERT INTO events(doc_hash, doc_id, cameo, label, source, target, place,"
-                 " date_lo, date_hi, sentence) VALUES (?,?,?,?,?,?,?,?,?,?)") ||
+                 " place_key, country, lat, lon, date_lo, date_hi, sentence, evidence)"
+                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") ||
         !prepare(lg, &lg->sel_band, "SELECT DISTINCT doc_hash FROM doc_bands WHERE band = ? AND key = ?") ||
         !prepare(lg, &lg->sel_minhash, "SELECT minhash, coalesce(copy_of, hash) FROM documents WHERE hash = ?") ||
         !prepare(lg, &lg->upd_copy, "UPDATE documents SET copy_of = ? WHERE hash = ?") ||
@@ -237,9 +240,21 @@ static int insert_event(cl_ledger *lg, const char *hash, json_t *rec, json_t *e)
     bind_text(st, 4, jstr(e, "label"));
     bind_text(st, 5, jstr(e, "source"));
     bind_text(st, 6, jstr(e, "target"));
-    bind_text(st, 7, jstr(e, "place"));
-    bind_pair(st, 8, json_object_get(e, "date"));
-    sqlite3_bind_int64(st, 10, json_integer_value(json_object_get(e, "sentence")));
+    const char *place = jstr(e, "place");
+    char key[256] = "";
+    if (place)
+        cl_place_key(place, strlen(place), key, sizeof key);
+    bind_text(st, 7, place);
+    bind_text(st, 8, place ? key : NULL);
+    bind_text(st, 9, jstr(e, "country"));
+    json_t *lat = json_object_get(e, "lat"), *lon = json_object_get(e, "lon");
+    if (json_is_number(lat) && json_is_number(lon)) {
+        sqlite3_bind_double(st, 10, json_number_value(lat));
+        sqlite3_bind_double(st, 11, json_number_value(lon));
+    }
+    bind_pair(st, 12, json_object_get(e, "date"));
+    sqlite3_bind_int64(st, 14, json_integer_value(json_object_get(e, "sentence")));
+    bind_text(st, 15, jstr(e, "evidence"));
     return sqlite3_step(st) == SQLITE_DONE;
 }
 
@@ -428,6 +443,8 @@ void cl_query_init(cl_query *q)
 size_t cl_result_count(const cl_result *r) { return r ? r->rows.n : 0; }
 const cl_claim_row *cl_result_claim(const cl_result *r, size_t i) { return &r->rows.v[i]; }
 size_t cl_result_conflict_count(const cl_result *r) { return r ? r->conflicts.n : 0; }
+size_t cl_result_event_count(const cl_result *r) { return r ? r->events.n : 0; }
+const cl_event_row *cl_result_event(const cl_result *r, size_t i) { return &r->events.v[i]; }
 const cl_conflict *cl_result_conflict(const cl_result *r, size_t i) { return &r->conflicts.v[i]; }
 
 void cl_result_free(cl_result *r)
@@ -641,5 +658,87 @@ cl_result *cl_ledger_conflicts(cl_ledger *lg, const cl_query *q, cl_error *err)
     if (!r)
         return NULL;
     find_conflicts(r, q->window_days);
+    return r;
+}
+
+cl_result *cl_ledger_events(cl_ledger *lg, const cl_query *q, cl_error *err)
+{
+    cl_error_clear(err);
+    char sql[1536];
+    size_t o = (size_t)snprintf(
+        sql, sizeof sql,
+        "SELECT e.id, e.doc_id, d.outlet, d.url, (SELECT o.id FROM documents o WHERE o.hash = d.copy_of),"
+        " cameo, label, e.source, target, place, country, lat, lon, date_lo, date_hi, evidence,"
+        " sentence FROM events e JOIN documents d ON d.hash = e.doc_hash WHERE 1=1");
+    if (q->place)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, " AND place_key = ?1");
+    if (q->side)
+        o += (size_t)snprintf(sql + o, sizeof sql - o,
+                              " AND (e.source = ?2 COLLATE NOCASE OR target = ?2 COLLATE NOCASE)");
+    if (q->predicate)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, " AND cameo LIKE ?4 || '%%'");
+    if (q->since)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, " AND date_hi >= ?5");
+    if (q->until)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, " AND date_lo <= ?6");
+    if (q->no_copies)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, " AND d.copy_of IS NULL");
+    o += (size_t)snprintf(sql + o, sizeof sql - o,
+                          " ORDER BY date_lo IS NULL, date_lo, e.doc_id, sentence");
+    if (q->limit > 0)
+        snprintf(sql + o, sizeof sql - o, " LIMIT %d", q->limit);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(lg->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        db_error(lg, err, "cannot query events");
+        return NULL;
+    }
+    char key[256];
+    if (q->place) {
+        cl_place_key(q->place, strlen(q->place), key, sizeof key);
+        sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    }
+    if (q->side)
+        sqlite3_bind_text(st, 2, q->side, -1, SQLITE_TRANSIENT);
+    if (q->predicate)
+        sqlite3_bind_text(st, 4, q->predicate, -1, SQLITE_TRANSIENT);
+    if (q->since)
+        sqlite3_bind_text(st, 5, q->since, -1, SQLITE_TRANSIENT);
+    if (q->until)
+        sqlite3_bind_text(st, 6, q->until, -1, SQLITE_TRANSIENT);
+    cl_result *r = calloc(1, sizeof *r);
+    if (!r) {
+        sqlite3_finalize(st);
+        cl_error_set(err, CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return NULL;
+    }
+    cl_arena_init(&r->arena, 0);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        cl_event_row *e = &CL_VEC_PUSH(&r->arena, r->events);
+        memset(e, 0, sizeof *e);
+        e->rowid = sqlite3_column_int64(st, 0);
+        e->doc_id = col_text(r, st, 1);
+        e->outlet = col_text(r, st, 2);
+        e->url = col_text(r, st, 3);
+        e->copy_of = col_text(r, st, 4);
+        e->cameo = col_text(r, st, 5);
+        e->label = col_text(r, st, 6);
+        e->source = col_text(r, st, 7);
+        e->target = col_text(r, st, 8);
+        e->place = col_text(r, st, 9);
+        e->country = col_text(r, st, 10);
+        e->lat = sqlite3_column_type(st, 11) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 11);
+        e->lon = sqlite3_column_type(st, 12) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 12);
+        e->date_lo = col_text(r, st, 13);
+        e->date_hi = col_text(r, st, 14);
+        e->evidence = col_text(r, st, 15);
+        e->sentence = sqlite3_column_int64(st, 16);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        db_error(lg, err, "events query failed");
+        cl_result_free(r);
+        return NULL;
+    }
     return r;
 }

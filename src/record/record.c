@@ -331,11 +331,27 @@ static void write_events(jw *w, const cl_doc *doc)
         jw_str(w, e->source);
         jw_key(w, "target");
         jw_str(w, e->target);
+        const cl_place *p = e->place >= 0 ? &doc->places.v[e->place] : NULL;
         jw_key(w, "place");
-        jw_str(w, e->place >= 0 ? doc->places.v[e->place].name : NULL);
+        jw_str(w, p ? p->name : NULL);
+        jw_key(w, "country");
+        jw_strn(w, p && p->country[0] ? p->country : NULL, 2);
+        jw_key(w, "lat");
+        if (p)
+            jw_double(w, p->lat, 5);
+        else
+            jw_null(w);
+        jw_key(w, "lon");
+        if (p)
+            jw_double(w, p->lon, 5);
+        else
+            jw_null(w);
         interval(w, "date", e->when);
         jw_key(w, "sentence");
         jw_int(w, e->sentence);
+        const cl_sentence *s = &doc->sentences.v[e->sentence];
+        jw_key(w, "evidence");
+        text_of(w, doc, s->start, s->end);
         jw_obj_end(w);
     }
     jw_arr_end(w);

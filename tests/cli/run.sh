@@ -14,7 +14,7 @@ bad() { echo "FAIL $1"; fails=$((fails + 1)); }
 check() { desc=$1; shift; if "$@" >/dev/null 2>&1; then ok "$desc"; else bad "$desc"; fi; }
 
 # --- help, version, usage errors
-for c in extract analyze load timeline claims conflicts eval timex; do
+for c in extract analyze load timeline claims conflicts events eval timex; do
   check "$c --help exits 0" "$BIN" "$c" --help
   check "$c --version exits 0" "$BIN" "$c" --version
 done
@@ -71,6 +71,9 @@ head -1 "$T/claims.csv" | grep -q "^date_start,date_end,side,claimant" && ok "cl
 if [ -s "$T/ukr.jsonl" ] && ! grep -v '"side":"UKR"' "$T/ukr.jsonl" >/dev/null; then ok "claims --side filter"; else bad "claims --side filter"; fi
 "$BIN" conflicts --db "$DB" > "$T/conflicts.txt"
 grep -q "Avdiivka\|Avdiyivka" "$T/conflicts.txt" && ok "conflict at Avdiivka" || bad "conflict at Avdiivka"
+"$BIN" events --db "$DB" --format csv > "$T/events.csv"
+head -1 "$T/events.csv" | grep -q "^GLOBALEVENTID,SQLDATE" && ok "events csv header" || bad "events csv header"
+grep -q ",192,192,19,Avdiyivka,UA," "$T/events.csv" && ok "occupy-territory event at Avdiivka" || bad "occupy-territory event at Avdiivka"
 "$BIN" timeline Avdiivka --db "$T/missing.db" >/dev/null 2>&1; [ $? -eq 1 ] && ok "missing ledger exits 1" || bad "missing ledger exits 1"
 
 # --- timex debugging command
