@@ -100,6 +100,19 @@ static const char *other_side(const cl_doc *doc, const char *side)
     return best;
 }
 
+/* Is there an appeal verb ("urged", "called on", "asked") in the few tokens before i? */
+static int appealed(const cl_doc *doc, const cl_sentence *se, uint32_t i)
+{
+    static const char *const verbs[] = {"urged", "urge", "urges", "urging", "called", "calling",
+                                        "asked", "asking", "appealed", "pressed", "demanded",
+                                        "requested", NULL};
+    for (uint32_t k = i; k-- > se->tok_first && k + 8 > i;)
+        for (const char *const *v = verbs; *v; v++)
+            if (cl_eq_ci(cl_tok_ptr(doc, k), cl_tok_len(doc, k), *v))
+                return 1;
+    return 0;
+}
+
 static void action_events(cl_doc *doc, uint32_t s)
 {
     const cl_event_tables *t = &doc->ctx->event;
@@ -115,6 +128,15 @@ static void action_events(cl_doc *doc, uint32_t s)
             for (uint32_t j = i + 1; j < end && j <= i + 6 && !object; j++)
                 object = cl_strmap_get(&ac->objects, cl_tok_ptr(doc, j), cl_tok_len(doc, j), &v);
             if (!object)
+                continue;
+            /* "companies that supply parts": a relative clause is not the subject's act;
+             * "urged allies to deliver missiles": asked for, not provided */
+            if (i > se->tok_first && (cl_eq_ci(cl_tok_ptr(doc, i - 1), cl_tok_len(doc, i - 1), "that") ||
+                                      cl_eq_ci(cl_tok_ptr(doc, i - 1), cl_tok_len(doc, i - 1), "which") ||
+                                      cl_eq_ci(cl_tok_ptr(doc, i - 1), cl_tok_len(doc, i - 1), "who")))
+                continue;
+            if (strcmp(ac->cameo, "072") == 0 && i > se->tok_first &&
+                cl_eq_ci(cl_tok_ptr(doc, i - 1), cl_tok_len(doc, i - 1), "to") && appealed(doc, se, i))
                 continue;
             /* source: the subject before the verb, else the speaker of the sentence */
             const char *source = NULL;

@@ -235,6 +235,38 @@ static int check_places(char **f, int n, char *why, size_t cap)
     return ok;
 }
 
+static int check_events(char **f, int n, char *why, size_t cap)
+{
+    if (n != 3)
+        return snprintf(why, cap, "needs 3 fields"), 0;
+    cl_doc *doc = test_extract(f[1], strcmp(f[0], "none") ? f[0] : NULL, 0);
+    if (!doc)
+        return snprintf(why, cap, "not extracted"), 0;
+    int ok = 1;
+    char *save, *item = strtok_r(f[2], ";", &save);
+    for (; item && ok; item = strtok_r(NULL, ";", &save)) {
+        char code[16], src[16], tgt[16];
+        if (sscanf(item, "%15s %15[^>]>%15s", code, src, tgt) != 3)
+            continue;
+        int found = 0;
+        for (uint32_t i = 0; i < doc->events.n && !found; i++) {
+            const cl_event *e = &doc->events.v[i];
+            found = strcmp(e->cameo, code) == 0 && e->source && strcmp(e->source, src) == 0 &&
+                    strcmp(e->target ? e->target : "-", tgt) == 0;
+        }
+        if (!found) {
+            size_t o = (size_t)snprintf(why, cap, "no event %s %s>%s; events:", code, src, tgt);
+            for (uint32_t i = 0; i < doc->events.n && o < cap; i++)
+                o += (size_t)snprintf(why + o, cap - o, " %s %s>%s", doc->events.v[i].cameo,
+                                      doc->events.v[i].source ? doc->events.v[i].source : "?",
+                                      doc->events.v[i].target ? doc->events.v[i].target : "-");
+            ok = 0;
+        }
+    }
+    cl_doc_free(doc);
+    return ok;
+}
+
 /* Runs one spec file; returns the number of failures. */
 static int run_file(const char *path, case_fn fn, int *cases)
 {
@@ -275,7 +307,8 @@ static void spec_files(void **state)
                  {"tests/spec/segment.spec", check_segment},
                  {"tests/spec/claims.spec", check_claims},
                  {"tests/spec/actors.spec", check_actors},
-                 {"tests/spec/places.spec", check_places}};
+                 {"tests/spec/places.spec", check_places},
+                 {"tests/spec/events.spec", check_events}};
     int fails = 0, cases = 0;
     for (size_t i = 0; i < sizeof files / sizeof *files; i++)
         fails += run_file(files[i].path, files[i].fn, &cases);
