@@ -9,6 +9,10 @@
 
 static const char eval_usage[] =
     "usage: claimline eval --gold GOLD.json [--json] [--baseline FILE] RECORDS.jsonl\n"
+    "       claimline eval --timeml DIR [--json] [--baseline FILE]\n"
+    "\n"
+    "With --timeml: TempEval-3 Task A scores of the date tagger on every .tml file under DIR\n"
+    "(gold tags stripped, text re-tagged with the file's creation time).\n"
     "\n"
     "Scores records (from 'claimline extract') against a claimline-gold/1 file: document\n"
     "dates right/unknown/wrong, boilerplate precision/recall/F1, claim recall per tier,\n"
@@ -61,30 +65,34 @@ static int compare(json_t *base, json_t *scores, const char *path)
 int cmd_eval(int argc, char **argv)
 {
     static const struct option opts[] = {{"gold", required_argument, NULL, 'g'},
+                                         {"timeml", required_argument, NULL, 't'},
                                          {"json", no_argument, NULL, 'j'},
                                          {"baseline", required_argument, NULL, 'b'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
-    const char *gold = NULL, *baseline = NULL;
+    const char *gold = NULL, *baseline = NULL, *timeml = NULL;
     int as_json = 0;
     optind = 1;
     int c;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 'g': gold = optarg; break;
+        case 't': timeml = optarg; break;
         case 'j': as_json = 1; break;
         case 'b': baseline = optarg; break;
         case 'h': fputs(eval_usage, stdout); return EXIT_OK;
         default: fputs(eval_usage, stderr); return EXIT_USAGE;
         }
     }
-    if (!gold || optind + 1 != argc) {
+    if ((!gold && !timeml) || (gold && optind + 1 != argc) || (timeml && optind != argc)) {
         fputs(eval_usage, stderr);
         return EXIT_USAGE;
     }
     char *report = NULL, *scores = NULL;
     cl_error err;
-    if (cl_eval_gold(gold, argv[optind], &report, &scores, &err) != CL_OK) {
+    cl_status st = timeml ? cl_eval_timeml(timeml, &report, &scores, &err)
+                          : cl_eval_gold(gold, argv[optind], &report, &scores, &err);
+    if (st != CL_OK) {
         cli_report("eval failed", &err);
         return EXIT_FAIL;
     }

@@ -264,6 +264,11 @@ cl_status cl_ledger_counts(cl_ledger *lg, int64_t *docs, int64_t *claims, cl_err
 cl_status cl_eval_gold(const char *gold_path, const char *records_path, char **report,
                        char **scores_json, cl_error *err);
 
+/* TempEval-3 Task A scores of the temporal tagger on every .tml file under dir (strict
+ * and relaxed extraction F1, type and value accuracy, value F1). Report and scores as in
+ * cl_eval_gold. */
+cl_status cl_eval_timeml(const char *dir, char **report, char **scores_json, cl_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -171,12 +171,10 @@ static void tokenize(cl_doc *doc)
             pos += k;
             continue;
         }
-        /* the dateline is metadata, not a sentence */
-        if (doc->dateline.end > doc->dateline.start && pos >= doc->dateline.start &&
-            pos < doc->dateline.end) {
-            pos = doc->dateline.end;
-            continue;
-        }
+        /* the dateline ("KYIV, Jan. 13 (Reuters) -") is its own segment: its date is
+         * tagged, and no sentence runs across it */
+        if (doc->dateline.end > doc->dateline.start && pos == doc->dateline.end)
+            newlines = 2;
         uint16_t flags = 0;
         if (newlines >= 1)
             flags |= CL_TF_LINE_START;

@@ -542,26 +542,77 @@ static int match_year(const tagger *tg, uint32_t i, tx *m)
         return 0;
     if (y < 1800 || y > 2100)
         return 0;
-    /* "2022 people": a count followed by a plural noun */
-    if (kind_at(tg, k + 1) == CL_TOK_WORD && !cap_at(tg, k + 1)) {
-        const char *p = cl_tok_ptr(tg->doc, k + 1);
-        uint32_t n = cl_tok_len(tg->doc, k + 1);
-        static const char *const ok_after[] = {"and", "or", "to", "through", "when", "as",
-                                               "after", "before", "with", "in", "on", "at",
-                                               "the", "for", "until", "while", "but", "was",
-                                               "were", "is", "has", "had", "that", NULL};
-        int fine = 0;
-        for (const char *const *w = ok_after; *w; w++)
-            fine |= cl_eq_ci(p, n, *w);
-        if (!fine)
+    /* "some 2000 people", "2000 troops": a count, not a year */
+    if (k > tg->first && (is(tg, k - 1, "some") || is(tg, k - 1, "about") || is(tg, k - 1, "nearly") ||
+                          is(tg, k - 1, "almost") || is(tg, k - 1, "around") || is(tg, k - 1, "over") ||
+                          is(tg, k - 1, "than") || is(tg, k - 1, "least") || is(tg, k - 1, "to") ||
+                          is(tg, k - 1, "$")))
+        return 0;
+    static const char *const counted[] = {"people", "troops", "soldiers", "residents", "civilians",
+                                          "dollars", "euros", "tons", "tonnes", "km", "miles",
+                                          "meters", "metres", "feet", "units", "cases", "votes",
+                                          "seats", "workers", "employees", "jobs", "homes",
+                                          "houses", "vehicles", "tanks", "barrels", "shares",
+                                          "times", "men", "women", "children", "deaths", NULL};
+    for (const char *const *w = counted; *w; w++)
+        if (is(tg, k + 1, *w))
             return 0;
-    }
     m->kind = TK_ABS;
     m->gran = G_YEAR;
     m->year = y;
     m->mod = mod;
     m->last = k;
     return 1;
+}
+
+/* Business periods: "third-quarter" (a hyphenated adjective: this year's), "the quarter" /
+ * "the latest quarter" (the last one completed), "the year" / "the fiscal year" (this
+ * year), "the year-earlier quarter" / "the year-ago period" (last year's). */
+static int match_period(const tagger *tg, uint32_t i, tx *m)
+{
+    tx_init(m, i);
+    const char *p = cl_tok_ptr(tg->doc, i);
+    uint32_t n = cl_tok_len(tg->doc, i);
+    const char *dash = memchr(p, '-', n);
+    if (dash && cl_eq_ci(dash + 1, n - (size_t)(dash - p) - 1, "quarter")) {
+        const cl_time_lexeme *o = lex_in(tg, p, (size_t)(dash - p), CL_TC_ORDINAL);
+        if (!o || o->ival > 4)
+            return 0;
+        m->kind = TK_DCT;
+        m->gran = G_QUARTER;
+        m->quarter = o->ival;
+        return 1;
+    }
+    if (!is(tg, i, "the"))
+        return 0;
+    uint32_t k = i + 1;
+    int earlier = 0;
+    if (is(tg, k, "latest") || is(tg, k, "current") || is(tg, k, "fiscal") || is(tg, k, "most")) {
+        if (is(tg, k, "most") && is(tg, k + 1, "recent"))
+            k++;
+        k++;
+    }
+    if (is(tg, k, "year-earlier") || is(tg, k, "year-ago")) {
+        earlier = 1;
+        k++;
+    }
+    if (is(tg, k, "quarter") || (earlier && is(tg, k, "period"))) {
+        m->kind = TK_DCT;
+        m->gran = G_QUARTER;
+        m->offset = -1; /* the last completed quarter */
+        m->sub = earlier ? -4 : 0;
+        m->last = k;
+        return 1;
+    }
+    if (is(tg, k, "year") && !is(tg, k + 1, "before") && !is(tg, k + 1, "after") &&
+        !is(tg, k + 1, "earlier") && !is(tg, k + 1, "later")) {
+        m->kind = TK_DCT;
+        m->gran = G_YEAR;
+        m->offset = earlier ? -1 : 0;
+        m->last = k;
+        return 1;
+    }
+    return 0;
 }
 
 /* Part of day after token j: "morning", "evening", "night". */
@@ -866,6 +917,14 @@ static int match_duration(const tagger *tg, uint32_t i, tx *m)
             last = k;
         }
     }
+    /* "30-year", "16-hour": the tokenizer splits a number from its unit at the hyphen */
+    if (!u && kind_at(tg, k) == CL_TOK_NUMBER && kind_at(tg, k + 1) == CL_TOK_DASH &&
+        (tg->doc->tokens.v[k + 1].flags & CL_TF_NOSPACE) && k + 2 < tg->end &&
+        (tg->doc->tokens.v[k + 2].flags & CL_TF_NOSPACE) && lex(tg, k + 2, CL_TC_UNIT) &&
+        quantity(tg, k, &q)) {
+        u = lex(tg, k + 2, CL_TC_UNIT);
+        last = k + 2;
+    }
     if (!u && quantity(tg, k, &q)) {
         u = lex(tg, k + 1, CL_TC_UNITS) ? lex(tg, k + 1, CL_TC_UNITS) : lex(tg, k + 1, CL_TC_UNIT);
         last = k + 1;
@@ -1098,13 +1157,28 @@ static int match_holiday(const tagger *tg, uint32_t i, tx *m)
             best_last = k;
         }
     }
-    if (!best || strlen(best->sval) != 5 || !cl_is_digit(best->sval[3]))
+    size_t hl = best ? strlen(best->sval) : 0;
+    if (!best || (hl != 5 && hl != 6))
         return 0;
     tx_init(m, i);
     m->kind = TK_ABS;
     m->gran = G_DAY;
     m->month = atoi(best->sval);
-    m->day = atoi(best->sval + 3);
+    if (cl_is_digit(best->sval[3])) {
+        m->day = atoi(best->sval + 3);
+    } else {
+        /* "11-TH4": the fourth Thursday of November; the day depends on the year */
+        static const char *const wd[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+        int w = 0;
+        for (int k = 0; k < 7; k++)
+            if (memcmp(best->sval + 3, wd[k], 2) == 0)
+                w = k + 1;
+        if (!w)
+            return 0;
+        m->weekday = w;
+        m->quarter = best->sval[5] - '0'; /* the n-th */
+        m->day = 1;
+    }
     m->last = best_last;
     int y = year_value(tg, best_last + 1);
     if (y > 0) {
@@ -1117,24 +1191,51 @@ static int match_holiday(const tagger *tg, uint32_t i, tx *m)
 /* ---------------------------------------------------------------- resolution */
 
 /* Does the clause around token i talk about the future? */
+static int past_verb(const tagger *tg, uint32_t k)
+{
+    static const char *const irregular[] = {
+        "said", "was", "were", "had", "did", "told", "took", "came", "went", "made", "met",
+        "saw", "began", "fell", "held", "left", "gave", "got", "won", "lost", "ran", "sent",
+        "spent", "struck", "fought", "hit", "began", "rose", "sold", "bought", "paid", "put",
+        "set", "led", "wrote", "spoke", "knew", "thought", "became", "brought", "kept", NULL};
+    for (const char *const *w = irregular; *w; w++)
+        if (is(tg, k, *w))
+            return 1;
+    const char *p = cl_tok_ptr(tg->doc, k);
+    uint32_t n = cl_tok_len(tg->doc, k);
+    return kind_at(tg, k) == CL_TOK_WORD && !cap_at(tg, k) && n > 4 && p[n - 2] == 'e' &&
+           p[n - 1] == 'd' && !is(tg, k, "need") && !is(tg, k, "speed") && !is(tg, k, "indeed");
+}
+
+static int future_marker(const tagger *tg, uint32_t k)
+{
+    static const char *const w[] = {"will", "'ll", "shall", "scheduled", "upcoming", "expected",
+                                    "plans", "planned", "planning", "due", "intends", "going",
+                                    "next", "coming", "tomorrow", NULL};
+    for (const char *const *p = w; *p; p++)
+        if (is(tg, k, *p))
+            return 1;
+    return 0;
+}
+
+/* Tense of the clause around an expression: the nearest tense marker before it (a past
+ * verb, or will / scheduled / expected ...), else the nearest after it; news defaults to
+ * the past. */
 static int future_context(const tagger *tg, uint32_t first, uint32_t last)
 {
-    static const char *const cues[] = {"will", "'ll", "shall", "scheduled", "due", "plans",
-                                       "planned", "planning", "upcoming", "expected", "set",
-                                       "going", "intends", "aims", "would", NULL};
-    uint32_t a = first > tg->first + 8 ? first - 8 : tg->first;
-    uint32_t b = last + 4 < tg->end ? last + 4 : tg->end;
-    for (uint32_t k = a; k < b; k++) {
-        if (k >= first && k <= last)
-            continue;
-        for (const char *const *c = cues; *c; c++) {
-            if (is(tg, k, *c)) {
-                /* "said", "was", "had" nearer than the cue point to the past */
-                return 1;
-            }
-        }
-        if (is(tg, k, "next") || is(tg, k, "coming"))
+    for (uint32_t k = first; k-- > tg->first && k + 10 > first;) {
+        if (kind_at(tg, k) == CL_TOK_PUNCT && (is(tg, k, ";") || is(tg, k, ".")))
+            break;
+        if (future_marker(tg, k))
             return 1;
+        if (past_verb(tg, k))
+            return 0;
+    }
+    for (uint32_t k = last + 1; k < tg->end && k <= last + 8; k++) {
+        if (future_marker(tg, k))
+            return 1;
+        if (past_verb(tg, k))
+            return 0;
     }
     return 0;
 }
@@ -1207,15 +1308,26 @@ static int guess_year(const tagger *tg, const tx *m, int future)
     int y, mo, d;
     cl_civil_from_days(tg->dct, &y, &mo, &d);
     int day = m->day > 0 ? m->day : 1;
-    int32_t cand = cl_days_from_civil(y, m->month, day);
-    if (!future && cand > tg->dct + (m->gran == G_MONTH ? 31 : 1))
-        return y - 1;
-    if (future && cand < tg->dct - (m->gran == G_MONTH ? 31 : 0))
-        return y + 1;
-    /* no tense: the nearest */
-    if (!future && tg->dct - cand > 300)
-        return y + 1;
-    return y;
+    /* the year that puts the date nearest the document date; the tense decides only when
+     * the date is months away (a past "March 12" in a February article is last year's) */
+    int best = y;
+    int32_t best_dist = INT32_MAX;
+    for (int cy = y - 1; cy <= y + 1; cy++) {
+        int32_t cand = cl_days_from_civil(cy, m->month, day);
+        if (m->gran == G_MONTH)
+            cand += 14;
+        int32_t dist = cand > tg->dct ? cand - tg->dct : tg->dct - cand;
+        if (dist < best_dist) {
+            best_dist = dist;
+            best = cy;
+        }
+    }
+    int32_t cand = cl_days_from_civil(best, m->month, day);
+    if (!future && cand > tg->dct + 60)
+        return best - 1;
+    if (future && cand < tg->dct - 60)
+        return best + 1;
+    return best;
 }
 
 /* Writes value and interval for a match. Returns the timex. */
@@ -1255,6 +1367,14 @@ static void resolve(tagger *tg, tx *m, cl_timex *out)
             future = future_context(tg, m->first, m->last);
             y = guess_year(tg, m, future);
             out->anchored = 1;
+        }
+        if (m->gran == G_DAY && m->weekday && m->quarter > 0) {
+            int32_t first = cl_days_from_civil(y, m->month, 1);
+            int delta = (m->weekday - cl_weekday(first) + 7) % 7;
+            int32_t z = first + delta + 7 * (m->quarter - 1);
+            int yy, mm, dd;
+            cl_civil_from_days(z, &yy, &mm, &dd);
+            m->day = dd;
         }
         if (m->gran == G_DAY && !cl_is_valid_date(y, m->month, m->day)) {
             snprintf(buf, sizeof buf, "%04d-%02d-XX", y, m->month);
@@ -1344,7 +1464,7 @@ static void resolve(tagger *tg, tx *m, cl_timex *out)
         }
         case G_QUARTER: {
             int q = m->quarter ? m->quarter : (mo - 1) / 3 + 1;
-            int total = y * 4 + (q - 1) + (m->quarter ? 0 : m->offset);
+            int total = y * 4 + (q - 1) + (m->quarter ? 0 : m->offset) + (m->quarter ? 0 : m->sub);
             int ny = total / 4, nq = total % 4 + 1;
             gran_interval(G_QUARTER, ny, 0, 0, nq, NULL, 0, &iv);
             snprintf(buf, sizeof buf, "%04d-Q%d", ny, nq);
@@ -1382,7 +1502,7 @@ static void resolve(tagger *tg, tx *m, cl_timex *out)
             value = "XXXX";
         }
         /* earlier this week: the part before the document date; later: after it */
-        if (m->sub && cl_interval_known(iv) && tg->dct != CL_DAY_NONE) {
+        if (m->sub && m->gran != G_QUARTER && cl_interval_known(iv) && tg->dct != CL_DAY_NONE) {
             if (m->sub < 0 && tg->dct > iv.lo)
                 iv.hi = tg->dct - 1 < iv.hi ? tg->dct - 1 : iv.hi;
             else if (m->sub > 0 && tg->dct < iv.hi)
@@ -1412,7 +1532,7 @@ typedef int (*matcher)(const tagger *, uint32_t, tx *);
 
 static int match_at(const tagger *tg, uint32_t i, tx *best)
 {
-    static const matcher matchers[] = {match_iso,   match_clock,    match_holiday,
+    static const matcher matchers[] = {match_iso,   match_clock,    match_holiday, match_period,
                                        match_month, match_weekday,  match_year,
                                        match_relday, match_shift,   match_ago,
                                        match_duration, match_set,   match_ref};

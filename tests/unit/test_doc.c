@@ -117,9 +117,11 @@ static void cleaner_removes_chrome(void **state)
     assert_string_equal(doc->dateline_place, "Harbourton");
     assert_string_equal(doc->dateline_outlet, "Northgate Press");
     assert_string_equal(doc->outlet, "Northgate Press");
-    /* sentences never include the dateline, and map back to input lines */
-    assert_int_equal(doc->sentences.v[0].line, 9);
-    assert_memory_equal(doc->text + doc->sentences.v[0].start, "The garrison", 12);
+    /* the dateline is a segment of its own (its date can be tagged); the first sentence
+     * starts after it, and both map back to input line 9 */
+    assert_int_equal(doc->sentences.v[0].end - doc->sentences.v[0].start, doc->dateline.end - doc->dateline.start - 1);
+    assert_int_equal(doc->sentences.v[1].line, 9);
+    assert_memory_equal(doc->text + doc->sentences.v[1].start, "The garrison", 12);
     cl_doc_free(doc);
 }
 
