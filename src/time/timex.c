@@ -86,6 +86,7 @@ typedef struct tagger {
     uint32_t first, end;     /* token range of the sentence */
     int32_t dct;             /* document date or CL_DAY_NONE */
     int32_t anchor;          /* last resolved day, for "the previous day" */
+    int last_q_year, last_q;  /* the last quarter mentioned (financial "a year earlier") */
 } tagger;
 
 static const cl_time_lexeme *lex_in(const tagger *tg, const char *s, size_t n, int cat)
@@ -257,6 +258,7 @@ typedef struct tx {
     const char *mod;
     int sub;                  /* -1 "earlier this week", +1 "later this week" */
     const char *ref;
+    int years_back;           /* "N years ago / earlier": may follow a quarter */
     char dur[32];
 } tx;
 
@@ -271,6 +273,9 @@ static void tx_init(tx *m, uint32_t first)
 /* ---------------------------------------------------------------- matchers */
 
 static int future_context(const tagger *tg, uint32_t first, uint32_t last);
+static int match_weekday(const tagger *tg, uint32_t i, tx *m);
+static int match_relday(const tagger *tg, uint32_t i, tx *m);
+static int match_month(const tagger *tg, uint32_t i, tx *m);
 
 /* 2023-01-13 */
 static int match_iso(const tagger *tg, uint32_t i, tx *m)
@@ -715,7 +720,7 @@ static int match_shift(const tagger *tg, uint32_t i, tx *m)
     if (the && is(tg, k, "weekend")) {
         m->kind = TK_DCT;
         m->gran = G_WEEKEND;
-        int future = future_context(tg, i, k);
+        int future = future_context(tg, i, k) > 0;
         int wd = tg->dct != CL_DAY_NONE ? cl_weekday(tg->dct) : 1;
         m->offset = future ? (wd >= 6 ? 1 : 0) : (wd >= 6 ? 0 : -1);
         m->last = k;
@@ -744,7 +749,7 @@ static int match_shift(const tagger *tg, uint32_t i, tx *m)
         if (pd && !is(tg, u_at, "noon") && !is(tg, u_at, "midnight")) {
             m->kind = TK_ANAPHOR;
             m->gran = G_DAY;
-            m->offset = sh->anaphoric ? sh->ival : 0;
+            m->offset = sh->anaphoric ? sh->ival : is(tg, k, "next") ? 1 : 0;
             if (is(tg, u_at, "night") && sh->ival < 0)
                 m->offset = -1;
             m->type = CL_TIMEX_TIME;
@@ -782,7 +787,11 @@ static int match_shift(const tagger *tg, uint32_t i, tx *m)
             q *= 2;
             unit = "W";
         }
-        const char *u2 = strcmp(unit, "MIN") == 0 ? "M" : strcmp(unit, "DE") == 0 ? "DE" : unit;
+        if (strcmp(unit, "DE") == 0 || strcmp(unit, "CE") == 0) {
+            q = q < 0 ? q : q * (strcmp(unit, "DE") == 0 ? 10 : 100);
+            unit = "Y";
+        }
+        const char *u2 = strcmp(unit, "MIN") == 0 ? "M" : unit;
         if (q < 0)
             snprintf(m->dur, sizeof m->dur, "P%sX%s", time_unit ? "T" : "", u2);
         else
@@ -854,6 +863,11 @@ static int match_ago(const tagger *tg, uint32_t i, tx *m)
         /* "several weeks ago": a past reference */
         m->kind = TK_REF;
         m->ref = "PAST_REF";
+    } else if (m->gran == G_YEAR && (dir == -2 || dir == -1)) {
+        /* years back from now; in a report on a quarter, that quarter then (resolve) */
+        m->kind = TK_DCT;
+        m->offset = -n;
+        m->years_back = n;
     } else if (dir == -2) {
         m->kind = TK_DCT;
         m->offset = -n;
@@ -968,6 +982,11 @@ static int match_duration(const tagger *tg, uint32_t i, tx *m)
         q = q < 0 ? q : q * 3;
         unit = "M";
     }
+    if (strcmp(unit, "DE") == 0 || strcmp(unit, "CE") == 0) {
+        /* TimeML counts decades and centuries in years */
+        q = q < 0 ? q : q * (strcmp(unit, "DE") == 0 ? 10 : 100);
+        unit = "Y";
+    }
     int time_unit = strcmp(unit, "H") == 0 || strcmp(unit, "MIN") == 0 || strcmp(unit, "S") == 0;
     const char *u2 = strcmp(unit, "MIN") == 0 ? "M" : unit;
     if (q < 0)
@@ -1044,9 +1063,14 @@ static int match_clock(const tagger *tg, uint32_t i, tx *m)
         h += 12;
     if (pm == 0 && h == 12)
         h = 0;
-    if (is(tg, last + 1, "GMT") || is(tg, last + 1, "UTC"))
-        last++;
-    else if (is(tg, last + 1, "local") && is(tg, last + 2, "time"))
+    static const char *const zones[] = {"GMT", "UTC", "EDT", "EST", "CDT", "CST", "PDT", "PST",
+                                        "BST", "CET", "CEST", "EET", "EEST", "MSK", NULL};
+    for (const char *const *z = zones; *z; z++)
+        if (is(tg, last + 1, *z)) {
+            last++;
+            break;
+        }
+    if (is(tg, last + 1, "local") && is(tg, last + 2, "time"))
         last += 2;
     m->type = CL_TIMEX_TIME;
     m->kind = TK_DCT;
@@ -1054,6 +1078,20 @@ static int match_clock(const tagger *tg, uint32_t i, tx *m)
     m->hour = h;
     m->minute = mi;
     m->last = last;
+    /* "9 a.m. Tuesday", "4 a.m. EDT Thursday", "10 p.m. on Jan. 12": the day it is on */
+    uint32_t d_at = last + 1 + (is(tg, last + 1, "on") ? 1 : 0);
+    tx day;
+    if (match_weekday(tg, d_at, &day) || match_relday(tg, d_at, &day) ||
+        (match_month(tg, d_at, &day) && day.gran == G_DAY)) {
+        if (day.type != CL_TIMEX_TIME) {
+            day.first = m->first;
+            day.type = CL_TIMEX_TIME;
+            day.hour = h;
+            day.minute = mi;
+            day.part = NULL;
+            *m = day;
+        }
+    }
     return 1;
 }
 
@@ -1219,8 +1257,8 @@ static int future_marker(const tagger *tg, uint32_t k)
 }
 
 /* Tense of the clause around an expression: the nearest tense marker before it (a past
- * verb, or will / scheduled / expected ...), else the nearest after it; news defaults to
- * the past. */
+ * verb, or will / scheduled / expected ...), else the nearest after it. Returns 1 future,
+ * 0 past, -1 when nothing tells. */
 static int future_context(const tagger *tg, uint32_t first, uint32_t last)
 {
     for (uint32_t k = first; k-- > tg->first && k + 10 > first;) {
@@ -1237,7 +1275,7 @@ static int future_context(const tagger *tg, uint32_t first, uint32_t last)
         if (past_verb(tg, k))
             return 0;
     }
-    return 0;
+    return -1;
 }
 
 static void gran_interval(int gran, int y, int mo, int d, int q, const char *season, int decade,
@@ -1323,9 +1361,9 @@ static int guess_year(const tagger *tg, const tx *m, int future)
         }
     }
     int32_t cand = cl_days_from_civil(best, m->month, day);
-    if (!future && cand > tg->dct + 60)
+    if (future == 0 && cand > tg->dct + 60)
         return best - 1;
-    if (future && cand < tg->dct - 60)
+    if (future == 1 && cand < tg->dct - 60)
         return best + 1;
     return best;
 }
@@ -1404,6 +1442,11 @@ static void resolve(tagger *tg, tx *m, cl_timex *out)
         future = m->shift > 0 ? 1 : m->shift < 0 ? 0 : future_context(tg, m->first, m->last);
         int wd = cl_weekday(tg->dct);
         int32_t day;
+        if (future < 0) {
+            /* no tense: the nearest such day, the past one on a tie */
+            int back = (wd - m->weekday + 7) % 7, ahead = (m->weekday - wd + 7) % 7;
+            future = ahead < back;
+        }
         if (future) {
             int delta = (m->weekday - wd + 7) % 7;
             if (m->shift > 0 && delta == 0)
@@ -1422,6 +1465,14 @@ static void resolve(tagger *tg, tx *m, cl_timex *out)
     }
     case TK_DCT:
     case TK_ANAPHOR: {
+        if (m->years_back && tg->last_q) {
+            int qy = tg->last_q_year - m->years_back;
+            gran_interval(G_QUARTER, qy, 0, 0, tg->last_q, NULL, 0, &iv);
+            snprintf(buf, sizeof buf, "%04d-Q%d", qy, tg->last_q);
+            value = cl_arena_strdup(a, buf);
+            out->anchored = 1;
+            break;
+        }
         int32_t base = m->kind == TK_ANAPHOR && tg->anchor != CL_DAY_NONE ? tg->anchor : tg->dct;
         if (base == CL_DAY_NONE) {
             value = m->gran == G_DAY ? "XXXX-XX-XX" : m->gran == G_WEEK ? "XXXX-WXX"
@@ -1586,6 +1637,12 @@ static void tag_sentence(tagger *tg, uint32_t s_index)
             continue;
         out[k].type = found[k].type;
         resolve(tg, &found[k], &out[k]);
+        const char *v = out[k].value;
+        if (!found[k].years_back && v && strlen(v) == 7 && v[4] == '-' && v[5] == 'Q' &&
+            cl_is_digit(v[6])) {
+            tg->last_q_year = atoi(v);
+            tg->last_q = v[6] - '0';
+        }
     }
     /* pass 2: anaphoric ones, from the nearest earlier day, else a later one in the sentence */
     for (uint32_t k = 0; k < n; k++) {

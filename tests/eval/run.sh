@@ -34,6 +34,18 @@ if [ -d "$SHARED/corpus/seeds" ] && [ -f "$SHARED/eval/seeds/gold.json" ]; then
 else
   echo "skip seeds: $SHARED/corpus/seeds not found (the shared folder is not beside this checkout)"
 fi
+if [ -d "$SHARED/eval/timeml" ]; then
+  if "$BIN" eval --timeml "$SHARED/eval/timeml" --baseline "$HERE/timeml-baseline.json" > "$T/timeml.report" 2> "$T/timeml.cmp"; then
+    echo "ok   timeml scores meet $HERE/timeml-baseline.json"
+    sed -n '3,5p' "$T/timeml.report" | sed 's/^/     /'
+  else
+    echo "FAIL timeml scores below $HERE/timeml-baseline.json"
+    cat "$T/timeml.cmp"; head -6 "$T/timeml.report"
+    fails=$((fails + 1))
+  fi
+else
+  echo "skip timeml: $SHARED/eval/timeml not found"
+fi
 if [ -f "$ROOT/examples/gold.json" ]; then
   gate examples "$ROOT/examples" "$ROOT/examples/gold.json" "$HERE/examples-baseline.json"
 fi
