@@ -77,6 +77,7 @@ cl_status cl_claim_tables_load(cl_claim_tables *t, cl_arena *a, cl_error *err)
     if (st != CL_OK)
         return st;
     cl_strmap_init(&t->modality, a, mod.nrows);
+    cl_strmap_init(&t->modality_first, a, mod.nrows);
     static const char *const classes[] = {NULL, "negation", "denial", "hedge", "hypothetical",
                                           "goal", "unconfirmed"};
     for (uint32_t r = 0; r < mod.nrows; r++) {
@@ -94,6 +95,8 @@ cl_status cl_claim_tables_load(cl_claim_tables *t, cl_arena *a, cl_error *err)
         if (words > t->modality_max_words)
             t->modality_max_words = words;
         cl_strmap_put(&t->modality, a, ph, strlen(ph), cls);
+        const char *sp = strchr(ph, ' ');
+        cl_strmap_put(&t->modality_first, a, ph, sp ? (size_t)(sp - ph) : strlen(ph), 1);
     }
     return CL_OK;
 }
@@ -211,6 +214,18 @@ static int modality_at(const cl_doc *doc, uint32_t i, uint32_t end, uint32_t *le
     char buf[128];
     size_t o = 0;
     int best = 0;
+    uint32_t first;
+    if (!cl_strmap_get(&t->modality_first, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &first)) {
+        /* only n't-words can still be a negation */
+        uint32_t n = cl_tok_len(doc, i);
+        const char *p = cl_tok_ptr(doc, i);
+        if ((n > 3 && memcmp(p + n - 3, "n't", 3) == 0) ||
+            (n > 5 && memcmp(p + n - 5, "n\xE2\x80\x99t", 5) == 0)) {
+            *len = 1;
+            return CL_MOD_NEGATION;
+        }
+        return 0;
+    }
     for (uint32_t n = 1; n <= t->modality_max_words && i + n <= end; n++) {
         uint32_t k = i + n - 1;
         uint32_t tl = cl_tok_len(doc, k);

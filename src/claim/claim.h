@@ -44,6 +44,7 @@ typedef struct cl_claim_tables {
     uint32_t n_patterns;
     cl_strmap first_word;      /* first word -> 1 (quick reject) */
     cl_strmap modality;        /* phrase -> class */
+    cl_strmap modality_first;  /* first word of a modality phrase -> 1 (quick reject) */
     uint32_t modality_max_words;
 } cl_claim_tables;
 

@@ -70,7 +70,10 @@ cl_status cl_clean_tables_load(cl_clean_tables *t, cl_arena *a, cl_error *err)
             return cl_error_set(err, CL_EFORMAT, "boilerplate.tsv", tab.lines[r], 0,
                                 "boilerplate.tsv line %u: bad match or reason", tab.lines[r]);
         cl_bp_phrase *ph = &t->phrases[t->n_phrases];
-        ph->phrase = p;
+        char *lower = cl_arena_strdup(a, p); /* matched against lower-cased lines */
+        for (char *q = lower; *q; q++)
+            *q = cl_lower(*q);
+        ph->phrase = lower;
         ph->len = (uint32_t)strlen(p);
         ph->match = (uint8_t)match;
         ph->reason = (uint8_t)reason;
@@ -240,9 +243,18 @@ static void pass_phrases(const cl_clean_tables *t, const char *s, line_info *L, 
         }
         size_t len = li->end - li->start;
         const char *p = s + li->start;
+        /* chrome is short: phrases inside a line are looked for in short lines only, in a
+         * lower-cased copy */
+        int short_line = li->words <= 30 || li->bullet;
+        char low[512];
+        size_t low_len = 0;
+        if (short_line && len < sizeof low) {
+            for (size_t c = 0; c < len; c++)
+                low[c] = cl_lower(p[c]);
+            low_len = len;
+        }
         for (uint32_t k = 0; k < t->n_phrases && !li->reason; k++) {
             const cl_bp_phrase *ph = &t->phrases[k];
-            int short_line = li->words <= 30 || li->bullet;
             switch (ph->match) {
             case CL_BP_PREFIX:
                 if ((short_line || ph->reason == CL_RM_CREDITS) && cl_starts_ci(p, len, ph->phrase))
@@ -254,7 +266,7 @@ static void pass_phrases(const cl_clean_tables *t, const char *s, line_info *L, 
                     li->reason = ph->reason;
                 break;
             case CL_BP_CONTAINS:
-                if (short_line && cl_find_ci(p, len, ph->phrase) >= 0)
+                if (low_len && memmem(low, low_len, ph->phrase, ph->len))
                     li->reason = ph->reason;
                 break;
             default:
@@ -273,6 +285,11 @@ static int has_photo_credit(const char *s, const line_info *li)
                                          "Foto:", NULL};
     size_t len = li->end - li->start;
     const char *p = s + li->start;
+    /* a credit closes the line: look at its last 160 bytes only */
+    if (len > 160) {
+        p += len - 160;
+        len = 160;
+    }
     for (const char *const *l = labels; *l; l++) {
         long at = cl_find_ci(p, len, *l);
         while (at >= 0) {

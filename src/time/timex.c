@@ -87,6 +87,7 @@ typedef struct tagger {
     int32_t dct;             /* document date or CL_DAY_NONE */
     int32_t anchor;          /* last resolved day, for "the previous day" */
     int last_q_year, last_q;  /* the last quarter mentioned (financial "a year earlier") */
+    uint32_t *tok_lex;       /* first lexeme of each token, UINT32_MAX = none (one lookup each) */
 } tagger;
 
 static const cl_time_lexeme *lex_in(const tagger *tg, const char *s, size_t n, int cat)
@@ -104,7 +105,10 @@ static const cl_time_lexeme *lex(const tagger *tg, uint32_t i, int cat)
 {
     if (i >= tg->end)
         return NULL;
-    return lex_in(tg, cl_tok_ptr(tg->doc, i), cl_tok_len(tg->doc, i), cat);
+    for (uint32_t k = tg->tok_lex[i]; k != UINT32_MAX; k = tg->t->lex[k].next)
+        if (tg->t->lex[k].cat == cat)
+            return &tg->t->lex[k];
+    return NULL;
 }
 
 static int is(const tagger *tg, uint32_t i, const char *w)
@@ -1687,6 +1691,16 @@ void cl_timex_tag(cl_doc *doc)
     tg.t = &doc->ctx->time;
     tg.dct = doc->date.lo;
     tg.anchor = CL_DAY_NONE;
+    tg.tok_lex = cl_arena_alloc(&doc->arena, sizeof(uint32_t) * (doc->tokens.n + 1));
+    for (uint32_t i = 0; i < doc->tokens.n; i++) {
+        uint32_t k;
+        const cl_token *t = &doc->tokens.v[i];
+        uint32_t n = t->end - t->start;
+        tg.tok_lex[i] = (t->kind == CL_TOK_WORD || t->kind == CL_TOK_POSS) && n <= 40 &&
+                                cl_strmap_get(&tg.t->words, doc->text + t->start, n, &k)
+                            ? k
+                            : UINT32_MAX;
+    }
     for (uint32_t s = 0; s < doc->sentences.n; s++)
         tag_sentence(&tg, s);
 }
