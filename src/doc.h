@@ -263,7 +263,27 @@ struct cl_doc {
     /* signature */
     uint32_t minhash[64];
     int has_minhash;
+
+    /* per-token indexes, built by the stage that owns the annotation (-1 = none), so
+     * later stages look up "which mention covers token i" in constant time */
+    int32_t *tok_actor;         /* actor mention covering the token */
+    int32_t *tok_place;         /* place mention covering the token */
+    int32_t *tok_timex;         /* timex covering the token */
+    int32_t *tok_owner;         /* innermost attribution whose content holds the token */
+    uint8_t *tok_speaker;       /* 1 when the token is inside a speaker phrase */
+    const char *dyad[2];        /* the document's two most-mentioned sides (see cl_doc_dyad) */
+    int dyad_done;
 };
+
+/* Builds an index from tokens to the spans [first, first+count) of n items whose token
+ * ranges are given by the callback; later items win over earlier ones. */
+int32_t *cl_doc_token_index(cl_doc *doc, uint32_t n, void (*range)(const cl_doc *, uint32_t,
+                                                                   uint32_t *, uint32_t *));
+/* Index of the first timex of sentence s (binary search; timexes are in text order). */
+uint32_t cl_doc_first_timex(const cl_doc *doc, uint32_t s);
+/* The document's two warring sides: the sides most mentioned as countries, capitals and
+ * forces (NULL when fewer than two). Computed once. */
+void cl_doc_dyad(cl_doc *doc, const char **a, const char **b);
 
 /* The text of a span, as a NUL-terminated copy in the document's arena. */
 const char *cl_doc_span_text(cl_doc *doc, uint32_t start, uint32_t end);

@@ -46,6 +46,73 @@ int32_t cl_doc_sentence_at(const cl_doc *doc, uint32_t off)
     return -1;
 }
 
+int32_t *cl_doc_token_index(cl_doc *doc, uint32_t n, void (*range)(const cl_doc *, uint32_t,
+                                                                   uint32_t *, uint32_t *))
+{
+    int32_t *idx = cl_arena_alloc(&doc->arena, sizeof(int32_t) * (doc->tokens.n + 1));
+    for (uint32_t i = 0; i <= doc->tokens.n; i++)
+        idx[i] = -1;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t first, count;
+        range(doc, k, &first, &count);
+        for (uint32_t t = first; t < first + count && t < doc->tokens.n; t++)
+            idx[t] = (int32_t)k;
+    }
+    return idx;
+}
+
+uint32_t cl_doc_first_timex(const cl_doc *doc, uint32_t s)
+{
+    uint32_t lo = 0, hi = doc->timexes.n;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if (doc->timexes.v[mid].sentence < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void cl_doc_dyad(cl_doc *doc, const char **a, const char **b)
+{
+    if (!doc->dyad_done) {
+        const char *sides[8];
+        int counts[8], n = 0;
+        for (uint32_t i = 0; i < doc->actors.n; i++) {
+            const cl_actor *m = &doc->actors.v[i];
+            if (!m->side || strlen(m->side) != 3 || m->kind == CL_ACTOR_MEDIA)
+                continue;
+            int k;
+            for (k = 0; k < n; k++)
+                if (strcmp(sides[k], m->side) == 0)
+                    break;
+            if (k == n) {
+                if (n == 8)
+                    continue;
+                sides[n] = m->side;
+                counts[n++] = 0;
+            }
+            counts[k] += (m->kind == CL_ACTOR_FORCES || m->kind == CL_ACTOR_COUNTRY ||
+                          m->kind == CL_ACTOR_CAPITAL) ? 2 : 1;
+        }
+        int b1 = -1, b2 = -1;
+        for (int k = 0; k < n; k++) {
+            if (b1 < 0 || counts[k] > counts[b1]) {
+                b2 = b1;
+                b1 = k;
+            } else if (b2 < 0 || counts[k] > counts[b2]) {
+                b2 = k;
+            }
+        }
+        doc->dyad[0] = b1 >= 0 ? sides[b1] : NULL;
+        doc->dyad[1] = b2 >= 0 ? sides[b2] : NULL;
+        doc->dyad_done = 1;
+    }
+    *a = doc->dyad[0];
+    *b = doc->dyad[1];
+}
+
 void cl_doc_warn(cl_doc *doc, const char *msg)
 {
     CL_VEC_PUSH(&doc->arena, doc->warnings) = cl_arena_strdup(&doc->arena, msg);

@@ -635,31 +635,39 @@ static void appositions(cl_doc *doc)
 static void surnames(cl_doc *doc)
 {
     uint32_t n0 = doc->actors.n;
+    cl_strmap by_surname;
+    cl_strmap_init(&by_surname, &doc->arena, n0 + 1);
+    /* the first full name for each surname, in text order */
+    for (uint32_t a = 0; a < n0; a++) {
+        const cl_actor *m = &doc->actors.v[a];
+        if (m->kind != CL_ACTOR_PERSON || m->tok_count < 2)
+            continue;
+        uint32_t last = m->tok_first + m->tok_count - 1;
+        cl_strmap_put(&by_surname, &doc->arena, cl_tok_ptr(doc, last), cl_tok_len(doc, last), a);
+    }
+    if (by_surname.count == 0)
+        return;
     for (uint32_t s = 0; s < doc->sentences.n; s++) {
         const cl_sentence *se = &doc->sentences.v[s];
         uint32_t end = se->tok_first + se->tok_count;
         for (uint32_t i = se->tok_first; i < end; i++) {
-            if (!tok_cap(doc, i) || cl_actor_at_token(doc, i) >= 0)
+            uint32_t a;
+            if (!tok_cap(doc, i) || doc->tok_actor[i] >= 0 ||
+                !cl_strmap_get(&by_surname, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &a))
                 continue;
-            /* find an earlier person mention whose last token equals this token */
-            for (uint32_t a = 0; a < n0; a++) {
-                const cl_actor *m = &doc->actors.v[a];
-                if (m->kind != CL_ACTOR_PERSON || m->tok_count < 2 ||
-                    doc->tokens.v[m->tok_first].start > doc->tokens.v[i].start)
-                    continue;
-                uint32_t last = m->tok_first + m->tok_count - 1;
-                if (cl_tok_len(doc, last) == cl_tok_len(doc, i) &&
-                    memcmp(cl_tok_ptr(doc, last), cl_tok_ptr(doc, i), cl_tok_len(doc, i)) == 0) {
-                    cl_actor *x = &CL_VEC_PUSH(&doc->arena, doc->actors);
-                    *x = *m;
-                    x->tok_first = i;
-                    x->tok_count = 1;
-                    x->start = doc->tokens.v[i].start;
-                    x->end = doc->tokens.v[i].end;
-                    x->sentence = s;
-                    break;
-                }
-            }
+            const cl_actor *m = &doc->actors.v[a];
+            uint32_t last = m->tok_first + m->tok_count - 1;
+            /* same spelling (the map folds case) and after the full name */
+            if (memcmp(cl_tok_ptr(doc, last), cl_tok_ptr(doc, i), cl_tok_len(doc, i)) != 0 ||
+                m->start > doc->tokens.v[i].start)
+                continue;
+            cl_actor *x = &CL_VEC_PUSH(&doc->arena, doc->actors);
+            *x = doc->actors.v[a];
+            x->tok_first = i;
+            x->tok_count = 1;
+            x->start = doc->tokens.v[i].start;
+            x->end = doc->tokens.v[i].end;
+            x->sentence = s;
         }
     }
 }
@@ -670,14 +678,17 @@ static int cmp_mention(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
+static void actor_range(const cl_doc *doc, uint32_t k, uint32_t *first, uint32_t *count)
+{
+    *first = doc->actors.v[k].tok_first;
+    *count = doc->actors.v[k].tok_count;
+}
+
 int32_t cl_actor_at_token(const cl_doc *doc, uint32_t tok)
 {
-    for (uint32_t a = 0; a < doc->actors.n; a++) {
-        const cl_actor *m = &doc->actors.v[a];
-        if (tok >= m->tok_first && tok < m->tok_first + m->tok_count)
-            return (int32_t)a;
-    }
-    return -1;
+    if (!doc->tok_actor || tok >= doc->tokens.n)
+        return -1;
+    return doc->tok_actor[tok];
 }
 
 void cl_actor_run(cl_doc *doc)
@@ -700,8 +711,10 @@ void cl_actor_run(cl_doc *doc)
             i += used ? used : 1;
         }
     }
+    doc->tok_actor = cl_doc_token_index(doc, doc->actors.n, actor_range);
     appositions(doc);
     surnames(doc);
     if (doc->actors.n > 1)
         qsort(doc->actors.v, doc->actors.n, sizeof(cl_actor), cmp_mention);
+    doc->tok_actor = cl_doc_token_index(doc, doc->actors.n, actor_range);
 }

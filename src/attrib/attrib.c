@@ -115,14 +115,7 @@ static int skippable(const cl_doc *doc, uint32_t i)
 
 static int in_timex(const cl_doc *doc, uint32_t i)
 {
-    for (uint32_t x = 0; x < doc->timexes.n; x++) {
-        const cl_timex *t = &doc->timexes.v[x];
-        if (i >= t->tok_first && i < t->tok_first + t->tok_count)
-            return 1;
-        if (t->tok_first > i)
-            break;
-    }
-    return 0;
+    return doc->tok_timex && i < doc->tokens.n && doc->tok_timex[i] >= 0;
 }
 
 /* ---------------------------------------------------------------- speakers */
@@ -590,8 +583,10 @@ static void said_time(cl_doc *doc, const sent_ctx *sc, cl_attribution *at)
 {
     at->said = doc->date;
     uint32_t c = at->cue_tok;
-    for (uint32_t x = 0; x < doc->timexes.n; x++) {
+    for (uint32_t x = cl_doc_first_timex(doc, sc->s); x < doc->timexes.n; x++) {
         const cl_timex *t = &doc->timexes.v[x];
+        if (t->sentence > sc->s)
+            break;
         if (t->sentence != sc->s || !cl_interval_known(t->when) || t->type == CL_TIMEX_DURATION ||
             t->type == CL_TIMEX_SET)
             continue;
@@ -933,5 +928,27 @@ void cl_attrib_run(cl_doc *doc)
         try_according(doc, &sc);
         continue_quotes(doc, &sc, n_before);
         cut_overlaps(doc, n_before);
+    }
+    /* which attribution owns each token's content (the innermost, i.e. shortest), and
+     * which tokens are speakers */
+    doc->tok_owner = cl_arena_alloc(&doc->arena, sizeof(int32_t) * (doc->tokens.n + 1));
+    doc->tok_speaker = cl_arena_zalloc(&doc->arena, doc->tokens.n + 1);
+    uint32_t *owner_len = cl_arena_alloc(&doc->arena, sizeof(uint32_t) * (doc->tokens.n + 1));
+    for (uint32_t i = 0; i <= doc->tokens.n; i++) {
+        doc->tok_owner[i] = -1;
+        owner_len[i] = UINT32_MAX;
+    }
+    for (uint32_t k = 0; k < doc->attributions.n; k++) {
+        const cl_attribution *a = &doc->attributions.v[k];
+        uint32_t len = a->content_tok_end - a->content_tok_first;
+        for (uint32_t t = a->content_tok_first; t < a->content_tok_end && t < doc->tokens.n; t++) {
+            if (len <= owner_len[t]) {
+                owner_len[t] = len;
+                doc->tok_owner[t] = (int32_t)k;
+            }
+        }
+        for (uint32_t t = a->speaker_tok_first;
+             t < a->speaker_tok_first + a->speaker_tok_count && t < doc->tokens.n; t++)
+            doc->tok_speaker[t] = 1;
     }
 }

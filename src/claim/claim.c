@@ -367,7 +367,15 @@ static int settlement_word(const cl_doc *doc, uint32_t i)
 /* The last town (or subdivision) named before token tok. */
 static int32_t last_place_before(const cl_doc *doc, uint32_t tok, int want_region)
 {
-    for (uint32_t p = doc->places.n; p-- > 0;) {
+    uint32_t lo = 0, hi = doc->places.n;
+    while (lo < hi) { /* first place starting at or after tok */
+        uint32_t mid = (lo + hi) / 2;
+        if (doc->places.v[mid].tok_first < tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (uint32_t p = lo; p-- > 0;) {
         const cl_place *pl = &doc->places.v[p];
         if (pl->tok_first >= tok || pl->kind == CL_PLACE_COUNTRY)
             continue;
@@ -544,40 +552,14 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
  * countries, capitals and forces. */
 static const char *adversary_of(const cl_doc *doc, const char *side)
 {
-    const char *sides[8];
-    int counts[8], n = 0;
-    for (uint32_t a = 0; a < doc->actors.n; a++) {
-        const cl_actor *m = &doc->actors.v[a];
-        if (!m->side || strlen(m->side) != 3 || m->kind == CL_ACTOR_MEDIA)
-            continue;
-        int k;
-        for (k = 0; k < n; k++)
-            if (strcmp(sides[k], m->side) == 0)
-                break;
-        if (k == n) {
-            if (n == 8)
-                continue;
-            sides[n] = m->side;
-            counts[n++] = 0;
-        }
-        counts[k] += (m->kind == CL_ACTOR_FORCES || m->kind == CL_ACTOR_COUNTRY ||
-                      m->kind == CL_ACTOR_CAPITAL) ? 2 : 1;
-    }
-    int b1 = -1, b2 = -1;
-    for (int k = 0; k < n; k++) {
-        if (b1 < 0 || counts[k] > counts[b1]) {
-            b2 = b1;
-            b1 = k;
-        } else if (b2 < 0 || counts[k] > counts[b2]) {
-            b2 = k;
-        }
-    }
-    if (!side || b1 < 0 || b2 < 0)
+    const char *a, *b;
+    cl_doc_dyad((cl_doc *)doc, &a, &b);
+    if (!side || !a || !b)
         return NULL;
-    if (strcmp(side, sides[b1]) == 0)
-        return sides[b2];
-    if (strcmp(side, sides[b2]) == 0)
-        return sides[b1];
+    if (strcmp(side, a) == 0)
+        return b;
+    if (strcmp(side, b) == 0)
+        return a;
     return NULL;
 }
 
@@ -674,10 +656,8 @@ static const cl_timex *clause_time(const cl_doc *doc, uint32_t s, uint32_t lo, u
 {
     const cl_timex *best = NULL;
     uint32_t best_d = UINT32_MAX;
-    for (uint32_t x = 0; x < doc->timexes.n; x++) {
+    for (uint32_t x = cl_doc_first_timex(doc, s); x < doc->timexes.n; x++) {
         const cl_timex *t = &doc->timexes.v[x];
-        if (t->sentence < s)
-            continue;
         if (t->sentence > s)
             break;
         if (t->tok_first < lo || t->tok_first >= hi || !cl_interval_known(t->when) ||
@@ -708,7 +688,7 @@ static int same_claim(const cl_claim *a, const cl_claim *b)
 
 static void emit(cl_doc *doc, const cl_claim *c)
 {
-    for (uint32_t k = 0; k < doc->claims.n; k++)
+    for (uint32_t k = doc->claims.n; k-- > 0 && doc->claims.v[k].sentence >= c->sentence;)
         if (same_claim(&doc->claims.v[k], c))
             return;
     CL_VEC_PUSH(&doc->arena, doc->claims) = *c;
@@ -717,30 +697,12 @@ static void emit(cl_doc *doc, const cl_claim *c)
 /* The attribution whose content holds token i (the latest, innermost), or -1. */
 static int32_t owner_of(const cl_doc *doc, uint32_t i)
 {
-    int32_t best = -1;
-    uint32_t best_len = UINT32_MAX;
-    for (uint32_t k = 0; k < doc->attributions.n; k++) {
-        const cl_attribution *a = &doc->attributions.v[k];
-        if (i >= a->content_tok_first && i < a->content_tok_end) {
-            uint32_t len = a->content_tok_end - a->content_tok_first;
-            if (len <= best_len) {
-                best = (int32_t)k;
-                best_len = len;
-            }
-        }
-    }
-    return best;
+    return doc->tok_owner && i < doc->tokens.n ? doc->tok_owner[i] : -1;
 }
 
 static int in_speaker(const cl_doc *doc, uint32_t i)
 {
-    for (uint32_t k = 0; k < doc->attributions.n; k++) {
-        const cl_attribution *a = &doc->attributions.v[k];
-        if (a->speaker_tok_count && i >= a->speaker_tok_first &&
-            i < a->speaker_tok_first + a->speaker_tok_count)
-            return 1;
-    }
-    return 0;
+    return doc->tok_speaker && i < doc->tokens.n && doc->tok_speaker[i];
 }
 
 /* Fighting named in passing ("losses in the battles of X", "the fight for X had taxed")

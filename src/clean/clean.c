@@ -413,20 +413,25 @@ static int pass_header(cl_doc *doc, const char *s, line_info *L, int n)
     return first_para;
 }
 
-static void pass_repeated(const char *s, line_info *L, int n)
+/* Lines that repeat an earlier line (case-insensitive, a one-word "Label:" ignored): a
+ * hash map from the line to its first occurrence keeps this linear. */
+static void pass_repeated(cl_doc *doc, const char *s, line_info *L, int n)
 {
+    cl_strmap seen;
+    cl_strmap_init(&seen, &doc->arena, (uint32_t)n);
     for (int i = 0; i < n; i++) {
         if (L[i].blank || L[i].words < 2)
             continue;
-        for (int j = 0; j < i; j++) {
-            if (L[j].blank || !lines_equal(s, &L[i], &L[j], 1))
-                continue;
-            if (!L[i].reason)
-                L[i].reason = (L[j].title || L[j].reason == CL_RM_DUPLICATE_TITLE)
-                                  ? CL_RM_DUPLICATE_TITLE
-                                  : CL_RM_REPEATED;
-            break;
+        uint32_t a, b, j;
+        dup_key_span(s, &L[i], &a, &b);
+        if (!cl_strmap_get(&seen, s + a, b - a, &j)) {
+            cl_strmap_put(&seen, &doc->arena, s + a, b - a, (uint32_t)i);
+            continue;
         }
+        if (!L[i].reason)
+            L[i].reason = (L[j].title || L[j].reason == CL_RM_DUPLICATE_TITLE)
+                              ? CL_RM_DUPLICATE_TITLE
+                              : CL_RM_REPEATED;
     }
 }
 
@@ -667,7 +672,7 @@ void cl_clean_run(cl_doc *doc, uint32_t body_offset)
     pass_captions(s, L, n);
     pass_promo_blocks(s, L, n);
     int first_para = pass_header(doc, s, L, n);
-    pass_repeated(s, L, n);
+    pass_repeated(doc, s, L, n);
     pass_read_more(L, n);
     pass_stacked(L, n, first_para);
     pass_injected(s, L, n, first_para);

@@ -77,27 +77,14 @@ static void add_event(cl_doc *doc, uint32_t s, const char *cameo, const char *la
     e->when = when;
 }
 
-/* The other main side of the document, for targets of military events. */
-static const char *other_side(const cl_doc *doc, const char *side)
+/* The other of the document's two main sides, for targets of military events. */
+static const char *other_side(cl_doc *doc, const char *side)
 {
-    if (!side)
+    const char *a, *b;
+    cl_doc_dyad(doc, &a, &b);
+    if (!side || !a || !b)
         return NULL;
-    const char *best = NULL;
-    int best_n = 0;
-    for (uint32_t a = 0; a < doc->actors.n; a++) {
-        const cl_actor *m = &doc->actors.v[a];
-        if (!m->side || strcmp(m->side, side) == 0 || strlen(m->side) != 3 ||
-            m->kind == CL_ACTOR_MEDIA)
-            continue;
-        int n = 0;
-        for (uint32_t b = 0; b < doc->actors.n; b++)
-            n += doc->actors.v[b].side && strcmp(doc->actors.v[b].side, m->side) == 0;
-        if (n > best_n) {
-            best_n = n;
-            best = m->side;
-        }
-    }
-    return best;
+    return strcmp(side, a) == 0 ? b : strcmp(side, b) == 0 ? a : NULL;
 }
 
 /* Is there an appeal verb ("urged", "called on", "asked") in the few tokens before i? */

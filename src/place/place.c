@@ -60,14 +60,17 @@ const char *cl_place_alpha2(const cl_doc *doc, const char *alpha3)
     return doc->ctx->gaz.entries[e].country;
 }
 
+static void place_range(const cl_doc *doc, uint32_t k, uint32_t *first, uint32_t *count)
+{
+    *first = doc->places.v[k].tok_first;
+    *count = doc->places.v[k].tok_count;
+}
+
 int32_t cl_place_at_token(const cl_doc *doc, uint32_t tok)
 {
-    for (uint32_t p = 0; p < doc->places.n; p++) {
-        const cl_place *m = &doc->places.v[p];
-        if (tok >= m->tok_first && tok < m->tok_first + m->tok_count)
-            return (int32_t)p;
-    }
-    return -1;
+    if (!doc->tok_place || tok >= doc->tokens.n)
+        return -1;
+    return doc->tok_place[tok];
 }
 
 /* ---------------------------------------------------------------- candidates */
@@ -419,4 +422,5 @@ void cl_place_run(cl_doc *doc)
     direction_fronts(doc);
     if (doc->places.n > 1)
         qsort(doc->places.v, doc->places.n, sizeof(cl_place), cmp_place_pos);
+    doc->tok_place = cl_doc_token_index(doc, doc->places.n, place_range);
 }

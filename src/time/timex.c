@@ -1705,6 +1705,12 @@ void cl_timex_tag(cl_doc *doc)
         tag_sentence(&tg, s);
 }
 
+static void timex_range(const cl_doc *doc, uint32_t k, uint32_t *first, uint32_t *count)
+{
+    *first = doc->timexes.v[k].tok_first;
+    *count = doc->timexes.v[k].tok_count;
+}
+
 void cl_time_run(cl_doc *doc)
 {
     doc->date = cl_interval_none();
@@ -1715,4 +1721,5 @@ void cl_time_run(cl_doc *doc)
         doc->date_basis = CL_DATE_METADATA;
     }
     cl_timex_tag(doc);
+    doc->tok_timex = cl_doc_token_index(doc, doc->timexes.n, timex_range);
 }
