@@ -269,6 +269,12 @@ cl_status cl_eval_gold(const char *gold_path, const char *records_path, char **r
  * cl_eval_gold. */
 cl_status cl_eval_timeml(const char *dir, char **report, char **scores_json, cl_error *err);
 
+/* Attribution scores on a PolNeAR folder (text files under DIR/text with brat standoff files in
+ * DIR/attributions): cue precision/recall/F1 (overlapping spans, one-to-one), source
+ * accuracy on matched cues, content token-overlap F1. Report and scores as in
+ * cl_eval_gold. */
+cl_status cl_eval_polnear(const char *dir, char **report, char **scores_json, cl_error *err);
+
 #ifdef __cplusplus
 }
 #endif

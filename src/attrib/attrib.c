@@ -37,13 +37,16 @@ cl_status cl_attrib_tables_load(cl_attrib_tables *t, cl_arena *a, cl_error *err)
     for (uint32_t r = 0; r < tab.nrows; r++) {
         const char *form = cl_table_cell(&tab, r, 0);
         const char *cls = cl_table_cell(&tab, r, 2), *pos = cl_table_cell(&tab, r, 3);
-        uint32_t c = strcmp(cls, "deny") == 0 ? CL_CUE_DENY : CL_CUE_NEUTRAL;
-        if (strcmp(cls, "deny") != 0 && strcmp(cls, "neutral") != 0)
+        static const char *const names[] = {"neutral", "deny", "belief", "intent", "question", "evidence"};
+        uint32_t c = 0;
+        while (c < 6 && strcmp(cls, names[c]) != 0)
+            c++;
+        if (c == 6)
             return cl_error_set(err, CL_EFORMAT, "cues.tsv", tab.lines[r], 0,
                                 "cues.tsv line %u: unknown class %s", tab.lines[r], cls);
         cl_strmap *m = strcmp(pos, "noun") == 0 ? &t->nouns : &t->verbs;
         /* the lemma travels in the high bits: index of the row */
-        cl_strmap_put(m, a, form, strlen(form), c | (r << 1));
+        cl_strmap_put(m, a, form, strlen(form), c | (r << 3));
     }
     return CL_OK;
 }
@@ -67,6 +70,47 @@ static int tok_punct(const cl_doc *doc, uint32_t i, char c)
            cl_tok_ptr(doc, i)[0] == c;
 }
 
+int cl_cue_asserts_nothing(int cue_class)
+{
+    return cue_class == CL_CUE_INTENT || cue_class == CL_CUE_QUESTION;
+}
+
+/* Is token i-1 a determiner or possessive, so that token i is a noun ("his promise",
+ * "Russia's denial", "the planned offensive")? */
+static int determiner_before(const cl_doc *doc, uint32_t i)
+{
+    static const char *const w[] = {"the", "a", "an", "this", "these", "those", "his",
+                                    "her", "its", "their", "our", "my", "your", "every", "each",
+                                    "no", "any", "another", NULL};
+    const cl_token *p = &doc->tokens.v[i - 1];
+    if (p->kind == CL_TOK_POSS)
+        return 1;
+    if (p->kind != CL_TOK_WORD)
+        return 0;
+    for (const char *const *q = w; *q; q++)
+        if (tok_is(doc, i - 1, *q))
+            return 1;
+    return 0;
+}
+
+/* A lower-case word with an adjective ending: "analytical", "official", "written". */
+static int adjective_shaped(const cl_doc *doc, uint32_t i)
+{
+    static const char *const ends[] = {"al", "ic", "ive", "ous", "ful", "ary", "ian", "ish",
+                                       "less", "able", "ible", "ed", "en", "est", "ly", NULL};
+    const cl_token *t = &doc->tokens.v[i];
+    if (t->kind != CL_TOK_WORD || (t->flags & CL_TF_CAP))
+        return 0;
+    const char *w = cl_tok_ptr(doc, i);
+    uint32_t n = cl_tok_len(doc, i);
+    for (const char *const *e = ends; *e; e++) {
+        uint32_t k = (uint32_t)strlen(*e);
+        if (n > k + 2 && memcmp(w + n - k, *e, k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Cue class of token i as a verb, or -1. Capitalized words are names ("the United
  * States", "Airborne Warning"), not verbs. */
 static int verb_cue(const cl_doc *doc, uint32_t i)
@@ -76,7 +120,14 @@ static int verb_cue(const cl_doc *doc, uint32_t i)
         return -1;
     if (!cl_strmap_get(&doc->ctx->attrib.verbs, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v))
         return -1;
-    return (int)(v & 1);
+    if (i > 0 && determiner_before(doc, i))
+        return -1;
+    /* "in an analytical note", "a brief statement": a reporting noun after an adjective */
+    uint32_t nv;
+    if (i > 1 && cl_strmap_get(&doc->ctx->attrib.nouns, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &nv) &&
+        adjective_shaped(doc, i - 1) && determiner_before(doc, i - 1))
+        return -1;
+    return (int)(v & 7);
 }
 
 static int is_pronoun(const cl_doc *doc, uint32_t i)
@@ -193,6 +244,42 @@ static uint32_t np_start(const sent_ctx *sc, uint32_t head)
     return k;
 }
 
+/* A share of people as a speaker head: a number, "percent", "half", "most". */
+static int quantity_head(const cl_doc *doc, uint32_t i)
+{
+    static const char *const w[] = {"percent", "%", "half", "third", "thirds", "quarter",
+                                    "quarters", "majority", "most", "many", "some", "few",
+                                    "others", "both", "none", "plurality", "minority", "dozens",
+                                    "hundreds", "thousands", "millions", "all", NULL};
+    if (doc->tokens.v[i].kind == CL_TOK_NUMBER)
+        return 1;
+    for (const char *const *p = w; *p; p++)
+        if (tok_is(doc, i, *p))
+            return 1;
+    return 0;
+}
+
+/* A lower-case noun heading a phrase that opens with a determiner, a possessive, a number or
+ * a name: "the email said", "the NFL legend said", "Trump's lawyer said". */
+static int generic_head(const sent_ctx *sc, uint32_t k)
+{
+    const cl_doc *doc = sc->doc;
+    const cl_token *t = &doc->tokens.v[k];
+    if (t->kind != CL_TOK_WORD || (t->flags & CL_TF_CAP) || boundary_word(doc, k) ||
+        skippable(doc, k) || verb_cue(doc, k) >= 0 || determiner_before(doc, k + 1))
+        return 0;
+    uint32_t b = np_start(sc, k);
+    if (b == k)
+        return 0;
+    for (uint32_t j = b; j < k; j++) {
+        const cl_token *u = &doc->tokens.v[j];
+        if (u->kind == CL_TOK_POSS || u->kind == CL_TOK_NUMBER || (u->flags & CL_TF_CAP) ||
+            determiner_before(doc, j + 1))
+            return 1;
+    }
+    return 0;
+}
+
 /* The speaker ending right before the cue at token c (after skipping adverbs, auxiliaries
  * and time expressions). */
 static speaker speaker_left(const sent_ctx *sc, uint32_t c)
@@ -225,6 +312,13 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
         }
         if (j <= sc->first && tok_punct(doc, k, ','))
             return sp;
+    }
+    /* "Feinstein, who said ...": the relative pronoun stands for the phrase before it */
+    if (app_end == 0 && k > sc->first + 1 && (tok_is(doc, k, "who") || tok_is(doc, k, "which")) &&
+        doc->tokens.v[k - 1].kind != CL_TOK_QUOTE) {
+        k--;
+        if (tok_punct(doc, k, ',') && k > sc->first)
+            k--;
     }
     const cl_token *t = &doc->tokens.v[k];
     if (t->kind == CL_TOK_PUNCT || t->kind == CL_TOK_QUOTE)
@@ -261,10 +355,18 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
         sp.pronoun = 1;
         return sp;
     }
+    /* "55 percent said", "nearly half said", "most said": a share of people polled */
+    if (quantity_head(doc, k)) {
+        sp.first = np_start(sc, k);
+        sp.count = k + 1 - sp.first;
+        sp.description = 1;
+        return sp;
+    }
     int form = -1;
     if (cl_actor_country_at(doc, k, k + 1, &form, NULL) && form == CL_CF_ADJ)
         return sp; /* "Russian claims": an adjective is no speaker */
-    if (speaker_noun(doc, k) || (t->kind == CL_TOK_WORD && (t->flags & CL_TF_CAP))) {
+    if (speaker_noun(doc, k) || (t->kind == CL_TOK_WORD && (t->flags & CL_TF_CAP)) ||
+        generic_head(sc, k)) {
         sp.first = np_start(sc, k);
         sp.count = k + 1 - sp.first;
         sp.description = 1;
@@ -319,6 +421,32 @@ static speaker speaker_right(const sent_ctx *sc, uint32_t c)
         sp.count = h + 1 - k;
         sp.description = 1;
         return sp;
+    }
+    /* "said Sen. Susan Collins", "said former congressman Barney Frank", "said a Democratic
+     * strategist": a phrase up to the comma or the end that names or describes someone */
+    int named = 0, opened = tok_is(doc, k, "a") || tok_is(doc, k, "an") || tok_is(doc, k, "the");
+    for (j = k; j < sc->end && j < k + 8; j++) {
+        const cl_token *u = &doc->tokens.v[j];
+        if ((u->kind != CL_TOK_WORD && u->kind != CL_TOK_POSS && u->kind != CL_TOK_NUMBER &&
+             !(u->kind == CL_TOK_DASH && (u->flags & CL_TF_NOSPACE))) ||
+            (j > k && (boundary_word(doc, j) || tok_is(doc, j, "of"))) || in_timex(doc, j) ||
+            verb_cue(doc, j) >= 0)
+            break;
+        named |= (u->flags & CL_TF_CAP) != 0;
+    }
+    if (j > k && (named || opened) && (j == sc->end || doc->tokens.v[j].kind == CL_TOK_PUNCT ||
+                                       tok_is(doc, j, "of") || boundary_word(doc, j))) {
+        sp.first = k;
+        sp.count = j - k;
+        sp.description = 1;
+        for (uint32_t q = j; q-- > k;) {
+            int32_t am = cl_actor_at_token(doc, q);
+            if (am >= 0) {
+                sp.actor = am;
+                sp.description = 0;
+                break;
+            }
+        }
     }
     return sp;
 }

@@ -17,7 +17,19 @@
 
 typedef struct cl_doc cl_doc;
 
-enum cl_cue_class { CL_CUE_NEUTRAL = 0, CL_CUE_DENY = 1 };
+/* What a cue says about its content (data/cues.tsv "class"): neutral and evidence assert
+ * it, deny rejects it, belief hedges it, intent and question assert nothing. */
+enum cl_cue_class {
+    CL_CUE_NEUTRAL = 0,
+    CL_CUE_DENY = 1,
+    CL_CUE_BELIEF = 2,
+    CL_CUE_INTENT = 3,
+    CL_CUE_QUESTION = 4,
+    CL_CUE_EVIDENCE = 5,
+};
+
+/* Does a cue of this class assert nothing (a want, a plan, a question)? */
+int cl_cue_asserts_nothing(int cue_class);
 
 typedef struct cl_attrib_tables {
     cl_strmap verbs;   /* form -> class */

@@ -822,6 +822,12 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
         stance = CL_STANCE_HEDGE;
     if (at && at->cue_class == CL_CUE_DENY)
         stance = stance == CL_STANCE_DENY ? CL_STANCE_ASSERT : CL_STANCE_DENY;
+    /* "X wants to take Y", "X asked whether Y fell": no claim at all; "X thinks Y fell": a
+     * hedge */
+    if (at && cl_cue_asserts_nothing(at->cue_class))
+        return;
+    if (at && at->cue_class == CL_CUE_BELIEF && stance == CL_STANCE_ASSERT)
+        stance = CL_STANCE_HEDGE;
     if (media && stance != CL_STANCE_ASSERT)
         return;
 
