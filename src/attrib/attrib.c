@@ -45,8 +45,13 @@ cl_status cl_attrib_tables_load(cl_attrib_tables *t, cl_arena *a, cl_error *err)
             return cl_error_set(err, CL_EFORMAT, "cues.tsv", tab.lines[r], 0,
                                 "cues.tsv line %u: unknown class %s", tab.lines[r], cls);
         cl_strmap *m = strcmp(pos, "noun") == 0 ? &t->nouns : &t->verbs;
+        if (strcmp(pos, "both") == 0)
+            c |= CL_CUE_NOUNLIKE;
+        else if (strcmp(pos, "verb") != 0 && strcmp(pos, "noun") != 0)
+            return cl_error_set(err, CL_EFORMAT, "cues.tsv", tab.lines[r], 0,
+                                "cues.tsv line %u: unknown part of speech %s", tab.lines[r], pos);
         /* the lemma travels in the high bits: index of the row */
-        cl_strmap_put(m, a, form, strlen(form), c | (r << 3));
+        cl_strmap_put(m, a, form, strlen(form), c | (r << 4));
     }
     return CL_OK;
 }
@@ -97,7 +102,7 @@ static int determiner_before(const cl_doc *doc, uint32_t i)
 static int adjective_shaped(const cl_doc *doc, uint32_t i)
 {
     static const char *const ends[] = {"al", "ic", "ive", "ous", "ful", "ary", "ian", "ish",
-                                       "less", "able", "ible", "ed", "en", "est", "ly", NULL};
+                                       "less", "able", "ible", "ed", "en", "est", NULL};
     const cl_token *t = &doc->tokens.v[i];
     if (t->kind != CL_TOK_WORD || (t->flags & CL_TF_CAP))
         return 0;
@@ -111,6 +116,18 @@ static int adjective_shaped(const cl_doc *doc, uint32_t i)
     return 0;
 }
 
+/* Is token i-1 a preposition, so that token i is a noun ("in support", "in pledged
+ * delegates")? */
+static int preposition_before(const cl_doc *doc, uint32_t i)
+{
+    static const char *const w[] = {"in", "of", "for", "with", "without", "at", "from", "into",
+                                    "about", "against", "under", "over", "among", "amid", NULL};
+    for (const char *const *q = w; *q; q++)
+        if (tok_is(doc, i - 1, *q))
+            return 1;
+    return 0;
+}
+
 /* Cue class of token i as a verb, or -1. Capitalized words are names ("the United
  * States", "Airborne Warning"), not verbs. */
 static int verb_cue(const cl_doc *doc, uint32_t i)
@@ -120,12 +137,15 @@ static int verb_cue(const cl_doc *doc, uint32_t i)
         return -1;
     if (!cl_strmap_get(&doc->ctx->attrib.verbs, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v))
         return -1;
-    if (i > 0 && determiner_before(doc, i))
+    if (i > 0 && (determiner_before(doc, i) || preposition_before(doc, i)))
         return -1;
     /* "in an analytical note", "a brief statement": a reporting noun after an adjective */
     uint32_t nv;
     if (i > 1 && cl_strmap_get(&doc->ctx->attrib.nouns, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &nv) &&
         adjective_shaped(doc, i - 1) && determiner_before(doc, i - 1))
+        return -1;
+    /* "political support", "a compromise plan" */
+    if ((v & CL_CUE_NOUNLIKE) && i > 0 && adjective_shaped(doc, i - 1))
         return -1;
     return (int)(v & 7);
 }
@@ -150,7 +170,9 @@ static int skippable(const cl_doc *doc, uint32_t i)
                                     "in", "for", "weeks", "days", "months", "this", "week",
                                     "publicly", "privately", "officially", "openly", "recently",
                                     "reportedly", "insistently", "itself", "himself", "herself",
-                                    NULL};
+                                    "do", "does", "did", "don't", "doesn't", "didn't", "won't",
+                                    "wouldn't", "can't", "cannot", "could", "couldn't", "will",
+                                    "may", "might", "must", "should", "shouldn't", "can", NULL};
     const cl_token *t = &doc->tokens.v[i];
     if (t->kind != CL_TOK_WORD)
         return 0;
@@ -313,12 +335,22 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
         if (j <= sc->first && tok_punct(doc, k, ','))
             return sp;
     }
-    /* "Feinstein, who said ...": the relative pronoun stands for the phrase before it */
+    /* "Feinstein, who said ...": the relative pronoun is the speaker and stands for the
+     * phrase before it */
     if (app_end == 0 && k > sc->first + 1 && (tok_is(doc, k, "who") || tok_is(doc, k, "which")) &&
         doc->tokens.v[k - 1].kind != CL_TOK_QUOTE) {
+        uint32_t rel = k;
         k--;
         if (tok_punct(doc, k, ',') && k > sc->first)
             k--;
+        int32_t ante = cl_actor_at_token(doc, k);
+        sp.first = rel;
+        sp.count = 1;
+        if (ante >= 0)
+            sp.actor = ante;
+        else
+            sp.description = 1;
+        return sp;
     }
     const cl_token *t = &doc->tokens.v[k];
     if (t->kind == CL_TOK_PUNCT || t->kind == CL_TOK_QUOTE)
@@ -447,6 +479,56 @@ static speaker speaker_right(const sent_ctx *sc, uint32_t c)
                 break;
             }
         }
+    }
+    return sp;
+}
+
+static int is_preposition(const cl_doc *doc, uint32_t i);
+
+/* The subject of the clause that a participle or coordinated cue at c continues: the
+ * first actor, pronoun or name of the sentence, after an opening adverbial clause
+ * ("After the vote, Trump ..."). */
+static speaker sentence_subject(const sent_ctx *sc, uint32_t c)
+{
+    const cl_doc *doc = sc->doc;
+    speaker sp = {0, 0, -1, 0, 0};
+    uint32_t k = sc->first;
+    while (k < c && (doc->tokens.v[k].kind == CL_TOK_QUOTE || doc->tokens.v[k].kind == CL_TOK_PUNCT))
+        k++;
+    if (k < c && (boundary_word(doc, k) || is_preposition(doc, k))) {
+        uint32_t j = k;
+        while (j < c && !tok_punct(doc, j, ','))
+            j++;
+        if (j + 1 >= c)
+            return sp;
+        k = j + 1;
+    }
+    if (k >= c)
+        return sp;
+    int32_t a = cl_actor_at_token(doc, k);
+    if (a < 0 && (tok_is(doc, k, "the") || tok_is(doc, k, "a")) && k + 1 < c)
+        a = cl_actor_at_token(doc, k + 1);
+    if (a >= 0) {
+        const cl_actor *m = &doc->actors.v[a];
+        sp.actor = a;
+        sp.first = k;
+        sp.count = m->tok_first + m->tok_count - k;
+        return sp;
+    }
+    if (is_pronoun(doc, k)) {
+        sp.first = k;
+        sp.count = 1;
+        sp.pronoun = 1;
+        return sp;
+    }
+    uint32_t j = k;
+    while (j < c && j < k + 6 && doc->tokens.v[j].kind == CL_TOK_WORD &&
+           (doc->tokens.v[j].flags & CL_TF_CAP))
+        j++;
+    if (j > k && !in_timex(doc, k)) {
+        sp.first = k;
+        sp.count = j - k;
+        sp.description = 1;
     }
     return sp;
 }
@@ -830,6 +912,19 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
         return;
     }
 
+    /* ", saying ...", "... and said ..." with no earlier speaker: the subject of the sentence
+     * ("Trump spoke for an hour, calling the deal a disaster") */
+    if (!before && prev && (tok_is(doc, c - 1, "and") || (ing && tok_punct(doc, c - 1, ',')))) {
+        speaker subj = sentence_subject(sc, c);
+        if (subj.count) {
+            cl_attribution *at = new_attr(doc, sc, c, cls);
+            resolve_speaker(doc, sc, &subj, at);
+            set_content(doc, at, content_start(sc, c), sc->end);
+            said_time(doc, sc, at);
+        }
+        return;
+    }
+
     /* Passive: "..., which has been denied by Kyiv" */
     if (cls == CL_CUE_DENY && tok_is(doc, c + 1, "by") && c + 2 < sc->end) {
         uint32_t k = c + 2 + (tok_is(doc, c + 2, "the") ? 1 : 0);
@@ -859,6 +954,14 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     }
 
     speaker sp = speaker_left(sc, c);
+    /* "the repayment plan", "much support": a noun-like form needs a named speaker, a
+     * pronoun or a speaker noun before it */
+    uint32_t cv = 0;
+    cl_strmap_get(&doc->ctx->attrib.verbs, cl_tok_ptr(doc, c), cl_tok_len(doc, c), &cv);
+    if ((cv & CL_CUE_NOUNLIKE) && sp.count && sp.actor < 0 && !sp.pronoun &&
+        !speaker_noun(doc, sp.first + sp.count - 1) &&
+        !(doc->tokens.v[sp.first + sp.count - 1].flags & CL_TF_CAP))
+        return;
     if (sp.count) {
         /* "CONTENT," SPEAKER CUE  /  CONTENT, SPEAKER CUE (on Friday). */
         uint32_t b = sp.first;

@@ -28,6 +28,9 @@ enum cl_cue_class {
     CL_CUE_EVIDENCE = 5,
 };
 
+/* Flag on a cue form that news also uses as a noun ("support", "plans"). */
+#define CL_CUE_NOUNLIKE 8u
+
 /* Does a cue of this class assert nothing (a want, a plan, a question)? */
 int cl_cue_asserts_nothing(int cue_class);
 

@@ -328,6 +328,14 @@ static void score_text(const cl_context *ctx, const char *dir, const char *name,
             t->src_total++;
             if (a->speaker.end > a->speaker.start && overlaps(&rels[g].source, a->speaker.start, a->speaker.end))
                 t->src_ok++;
+            else if (*notes_left > 0 && getenv("CLAIMLINE_EVAL_CONTEXT")) {
+                (*notes_left)--;
+                const frag_span *gs = &rels[g].source;
+                cl_buf_printf(notes, "  wrong source \"%.*s\" (gold \"%.*s\") for cue \"%.*s\" in %s\n",
+                              (int)(a->speaker.end - a->speaker.start), doc->text + a->speaker.start,
+                              (int)(gs->end[0] - gs->start[0]), text + gs->start[0],
+                              (int)(a->cue.end - a->cue.start), doc->text + a->cue.start, stem);
+            }
         }
         t->content_f1_sum += content_f1(doc->text, a->content.start, a->content.end, &rels[g].content);
     }

@@ -239,9 +239,13 @@ static void tokenize(cl_doc *doc)
             pos = end;
             continue;
         }
-        if (cl_cp_is_quote(cp) || cl_cp_is_apostrophe(cp)) {
-            push_token(doc, start, pos + k, CL_TOK_QUOTE, flags);
-            pos += k;
+        if (cl_cp_is_quote(cp) || cl_cp_is_apostrophe(cp) || (cp == '`' && pos + 1 < sc.len && sc.s[pos + 1] == '`')) {
+            /* two apostrophes or backticks are one double quote mark (''like this'') */
+            uint32_t end = pos + k, k2;
+            if (end < sc.len && cp_at(&sc, end, &k2) == cp && (cp == '\'' || cp == '`'))
+                end += k2;
+            push_token(doc, start, end, CL_TOK_QUOTE, flags);
+            pos = end;
             continue;
         }
         if (cl_cp_is_dash(cp)) {
