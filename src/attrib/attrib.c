@@ -291,15 +291,18 @@ static int generic_head(const sent_ctx *sc, uint32_t k)
         skippable(doc, k) || verb_cue(doc, k) >= 0 || determiner_before(doc, k + 1))
         return 0;
     uint32_t b = np_start(sc, k);
-    if (b == k)
-        return 0;
     for (uint32_t j = b; j < k; j++) {
         const cl_token *u = &doc->tokens.v[j];
         if (u->kind == CL_TOK_POSS || u->kind == CL_TOK_NUMBER || (u->flags & CL_TF_CAP) ||
-            determiner_before(doc, j + 1))
+            determiner_before(doc, j + 1) || quantity_head(doc, j) || tok_is(doc, j, "one") ||
+            tok_is(doc, j, "several"))
             return 1;
     }
-    return 0;
+    /* a bare plural: "aides said", "economists say", "security specialists say" */
+    const char *w = cl_tok_ptr(doc, k);
+    uint32_t n = cl_tok_len(doc, k);
+    return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i' &&
+           (b == sc->first || boundary_word(doc, b - 1) || doc->tokens.v[b - 1].kind == CL_TOK_PUNCT);
 }
 
 /* The speaker ending right before the cue at token c (after skipping adverbs, auxiliaries
@@ -337,7 +340,10 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
     }
     /* "Feinstein, who said ...": the relative pronoun is the speaker and stands for the
      * phrase before it */
-    if (app_end == 0 && k > sc->first + 1 && (tok_is(doc, k, "who") || tok_is(doc, k, "which")) &&
+    if (app_end == 0 && k > sc->first + 1 &&
+        (tok_is(doc, k, "who") || tok_is(doc, k, "which") ||
+         (tok_is(doc, k, "that") && doc->tokens.v[k - 1].kind == CL_TOK_WORD &&
+          verb_cue(doc, k - 1) < 0 && !boundary_word(doc, k - 1) && !skippable(doc, k - 1))) &&
         doc->tokens.v[k - 1].kind != CL_TOK_QUOTE) {
         uint32_t rel = k;
         k--;
@@ -369,6 +375,16 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
                 return sp;
             }
         }
+    }
+    /* "Analysts in Kyiv said", "residents of the town said": the people, not the place */
+    uint32_t hk = a >= 0 ? doc->actors.v[a].tok_first : np_start(sc, k);
+    if (hk >= sc->first + 2 && (tok_is(doc, hk - 1, "in") || tok_is(doc, hk - 1, "from") ||
+                                tok_is(doc, hk - 1, "at")) &&
+        (speaker_noun(doc, hk - 2) || generic_head(sc, hk - 2))) {
+        sp.first = np_start(sc, hk - 2);
+        sp.count = k + 1 - sp.first;
+        sp.description = 1;
+        return sp;
     }
     if (a >= 0) {
         const cl_actor *m = &doc->actors.v[a];
@@ -449,6 +465,8 @@ static speaker speaker_right(const sent_ctx *sc, uint32_t c)
            !speaker_noun(doc, h))
         h++;
     if (h < sc->end && speaker_noun(doc, h)) {
+        while (h + 1 < sc->end && speaker_noun(doc, h + 1)) /* "a senior army officer" */
+            h++;
         sp.first = k;
         sp.count = h + 1 - k;
         sp.description = 1;
@@ -914,7 +932,8 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
 
     /* ", saying ...", "... and said ..." with no earlier speaker: the subject of the sentence
      * ("Trump spoke for an hour, calling the deal a disaster") */
-    if (!before && prev && (tok_is(doc, c - 1, "and") || (ing && tok_punct(doc, c - 1, ',')))) {
+    int when = tok_is(doc, c - 1, "when") || tok_is(doc, c - 1, "after") || tok_is(doc, c - 1, "if");
+    if (!before && prev && (tok_is(doc, c - 1, "and") || when || (ing && tok_punct(doc, c - 1, ',')))) {
         speaker subj = sentence_subject(sc, c);
         if (subj.count) {
             cl_attribution *at = new_attr(doc, sc, c, cls);
@@ -959,6 +978,7 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     uint32_t cv = 0;
     cl_strmap_get(&doc->ctx->attrib.verbs, cl_tok_ptr(doc, c), cl_tok_len(doc, c), &cv);
     if ((cv & CL_CUE_NOUNLIKE) && sp.count && sp.actor < 0 && !sp.pronoun &&
+        !tok_is(doc, c + 1, "that") &&
         !speaker_noun(doc, sp.first + sp.count - 1) &&
         !(doc->tokens.v[sp.first + sp.count - 1].flags & CL_TF_CAP))
         return;

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Score gates: the seed articles against the shared gold (skipped with a message when
-# ../shared is absent) and the bundled sample corpus against its own gold. A score below
+# Score gates: the seed articles against the shared gold, the date tagger on TimeML and
+# attribution on PolNeAR dev (each skipped with a message when ../shared is absent), and
+# the bundled sample corpus against its own gold. A score below
 # the committed baseline fails the run; raise the baselines as scores improve.
 # usage: sh tests/eval/run.sh [path/to/claimline]
 set -u
@@ -45,6 +46,18 @@ if [ -d "$SHARED/eval/timeml" ]; then
   fi
 else
   echo "skip timeml: $SHARED/eval/timeml not found"
+fi
+if [ -d "$SHARED/eval/attribution/dev/text" ]; then
+  if "$BIN" eval --polnear "$SHARED/eval/attribution/dev" --baseline "$HERE/polnear-baseline.json" > "$T/polnear.report" 2> "$T/polnear.cmp"; then
+    echo "ok   polnear dev scores meet $HERE/polnear-baseline.json"
+    sed -n '3,5p' "$T/polnear.report" | sed 's/^/     /'
+  else
+    echo "FAIL polnear dev scores below $HERE/polnear-baseline.json"
+    cat "$T/polnear.cmp"; head -6 "$T/polnear.report"
+    fails=$((fails + 1))
+  fi
+else
+  echo "skip polnear: $SHARED/eval/attribution/dev not found"
 fi
 if [ -f "$ROOT/examples/gold.json" ]; then
   gate examples "$ROOT/examples" "$ROOT/examples/gold.json" "$HERE/examples-baseline.json"

@@ -189,6 +189,51 @@ static int check_actors(char **f, int n, char *why, size_t cap)
     return ok;
 }
 
+/* attributions.spec: `cue=speaker` items (an attribution with that cue word has exactly
+ * that speaker text) and `!cue` items (the word is no cue). */
+static int check_attributions(char **f, int n, char *why, size_t cap)
+{
+    if (n != 2)
+        return snprintf(why, cap, "needs 2 fields"), 0;
+    cl_doc *doc = test_extract(f[0], NULL, CL_EXTRACT_NO_CLEAN);
+    if (!doc)
+        return snprintf(why, cap, "not extracted"), 0;
+    int ok = 1;
+    char *save, *item = strtok_r(f[1], ";", &save);
+    for (; item && ok; item = strtok_r(NULL, ";", &save)) {
+        while (*item == ' ')
+            item++;
+        int negative = item[0] == '!';
+        char *cue = negative ? item + 1 : item;
+        char *eq = strchr(cue, '=');
+        if (eq)
+            *eq = '\0';
+        int found = 0;
+        for (uint32_t i = 0; i < doc->attributions.n && !found; i++) {
+            const cl_attribution *a = &doc->attributions.v[i];
+            if (strcmp(test_span(doc, a->cue.start, a->cue.end), cue) != 0)
+                continue;
+            found = 1;
+            const char *sp = a->speaker.end > a->speaker.start ? test_span(doc, a->speaker.start, a->speaker.end) : "-";
+            if (negative) {
+                snprintf(why, cap, "'%s' is a cue (speaker '%s')", cue, sp);
+                ok = 0;
+            } else if (eq && strcmp(sp, eq + 1) != 0) {
+                snprintf(why, cap, "'%s' speaker '%s', expected '%s'", cue, sp, eq + 1);
+                ok = 0;
+            }
+        }
+        if (!found && !negative) {
+            size_t o = (size_t)snprintf(why, cap, "no cue '%s'; cues:", cue);
+            for (uint32_t i = 0; i < doc->attributions.n && o < cap; i++)
+                o += (size_t)snprintf(why + o, cap - o, " '%s'", test_span(doc, doc->attributions.v[i].cue.start, doc->attributions.v[i].cue.end));
+            ok = 0;
+        }
+    }
+    cl_doc_free(doc);
+    return ok;
+}
+
 static int check_places(char **f, int n, char *why, size_t cap)
 {
     if (n != 2)
@@ -307,6 +352,7 @@ static void spec_files(void **state)
                  {"tests/spec/segment.spec", check_segment},
                  {"tests/spec/claims.spec", check_claims},
                  {"tests/spec/actors.spec", check_actors},
+                 {"tests/spec/attributions.spec", check_attributions},
                  {"tests/spec/places.spec", check_places},
                  {"tests/spec/events.spec", check_events}};
     int fails = 0, cases = 0;
