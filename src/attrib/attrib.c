@@ -377,8 +377,9 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
         }
     }
     /* "Analysts in Kyiv said", "residents of the town said": the people, not the place */
+    int place_head = a >= 0 || (t->kind == CL_TOK_WORD && (t->flags & CL_TF_CAP));
     uint32_t hk = a >= 0 ? doc->actors.v[a].tok_first : np_start(sc, k);
-    if (hk >= sc->first + 2 && (tok_is(doc, hk - 1, "in") || tok_is(doc, hk - 1, "from") ||
+    if (place_head && hk >= sc->first + 2 && (tok_is(doc, hk - 1, "in") || tok_is(doc, hk - 1, "from") ||
                                 tok_is(doc, hk - 1, "at")) &&
         (speaker_noun(doc, hk - 2) || generic_head(sc, hk - 2))) {
         sp.first = np_start(sc, hk - 2);
@@ -914,7 +915,8 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     cl_attribution *before = previous_in_sentence(doc, sc->s);
     int ing = cl_tok_len(doc, c) > 4 &&
               memcmp(cl_tok_ptr(doc, c) + cl_tok_len(doc, c) - 3, "ing", 3) == 0;
-    if (before && prev && (tok_is(doc, c - 1, "and") || (ing && tok_punct(doc, c - 1, ',')))) {
+    int coordinated = tok_is(doc, c - 1, "and") || tok_is(doc, c - 1, "but");
+    if (before && prev && (coordinated || (ing && tok_punct(doc, c - 1, ',')))) {
         /* the earlier content ends where this verb's conjunction begins */
         if (before->content_tok_end > c - 1 && before->content_tok_first < c - 1) {
             uint8_t kind = before->kind;
@@ -933,7 +935,7 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     /* ", saying ...", "... and said ..." with no earlier speaker: the subject of the sentence
      * ("Trump spoke for an hour, calling the deal a disaster") */
     int when = tok_is(doc, c - 1, "when") || tok_is(doc, c - 1, "after") || tok_is(doc, c - 1, "if");
-    if (!before && prev && (tok_is(doc, c - 1, "and") || when || (ing && tok_punct(doc, c - 1, ',')))) {
+    if (!before && prev && (coordinated || when || (ing && tok_punct(doc, c - 1, ',')))) {
         speaker subj = sentence_subject(sc, c);
         if (subj.count) {
             cl_attribution *at = new_attr(doc, sc, c, cls);
