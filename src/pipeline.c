@@ -155,6 +155,8 @@ static void run_stages(cl_doc *doc, uint32_t body_offset)
         doc->outlet = doc->dateline_outlet;
     cl_segment_run(doc);
     cl_time_run(doc);
+    if (doc->flags & CL_EXTRACT_TIME_ONLY)
+        return;
     cl_actor_run(doc);
     cl_place_run(doc);
     cl_attrib_run(doc);

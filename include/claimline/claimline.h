@@ -137,7 +137,9 @@ typedef struct cl_doc cl_doc;
 
 /* Extract flags. */
 enum {
-    CL_EXTRACT_NO_CLEAN = 1u << 0  /* keep the text exactly as given: no line removed */
+    CL_EXTRACT_NO_CLEAN = 1u << 0, /* keep the text exactly as given: no line removed */
+    CL_EXTRACT_TIME_ONLY = 1u << 1 /* stop after sentences and temporal expressions (no
+                                      actors, places, attributions, claims or events) */
 };
 
 /* Runs the whole per-document pipeline (clean, segment, date, timex, places, actors,

@@ -116,7 +116,7 @@ static void score_file(const cl_context *ctx, const char *path, tml_tally *t, cl
     in.text = td.text;
     in.text_len = td.text_len;
     in.date = td.dct[0] ? td.dct : NULL;
-    cl_doc *doc = td.text_len ? cl_extract(ctx, &in, CL_EXTRACT_NO_CLEAN, &err) : NULL;
+    cl_doc *doc = td.text_len ? cl_extract(ctx, &in, CL_EXTRACT_NO_CLEAN | CL_EXTRACT_TIME_ONLY, &err) : NULL;
     size_t ns = doc ? doc->timexes.n : 0;
     t->gold += (long)td.n_timexes;
     t->sys += (long)ns;

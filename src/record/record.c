@@ -410,7 +410,7 @@ char *cl_timex_json(const cl_context *ctx, const char *text, size_t len, const c
     in.text = text;
     in.text_len = len;
     in.date = dct;
-    cl_doc *doc = cl_extract(ctx, &in, CL_EXTRACT_NO_CLEAN, err);
+    cl_doc *doc = cl_extract(ctx, &in, CL_EXTRACT_NO_CLEAN | CL_EXTRACT_TIME_ONLY, err);
     if (!doc)
         return NULL;
     cl_buf out;

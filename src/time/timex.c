@@ -30,6 +30,21 @@ static int cat_from_name(const char *s)
     return 0;
 }
 
+/* Words the matchers compare literally (every is(tg, ..., "word") in this file). With the
+ * lexicon, numbers and tokens holding a digit, hyphen or period they are the only tokens
+ * an expression can start with; tag_sentence skips every other token without trying the
+ * matchers. Keep the list in step when a matcher learns a new literal. */
+static const char *const literal_words[] = {
+    "$", ",", ".", ";", "GMT", "UTC", "a", "a.m.", "about", "after", "ago", "almost", "am",
+    "an", "and", "around", "at", "before", "beginning", "by", "coming", "current", "each",
+    "earlier", "end", "every", "fiscal", "following", "for", "future", "half", "hours",
+    "hrs", "indeed", "last", "later", "latest", "least", "less", "local", "midday",
+    "middle", "midnight", "moment", "more", "most", "nearly", "need", "next", "noon", "of",
+    "on", "once", "or", "over", "p.m.", "past", "per", "period", "pm", "previous", "prior",
+    "quarter", "recent", "same", "some", "speed", "start", "than", "that", "the", "this",
+    "time", "times", "to", "tonight", "twice", "until", "up", "weekend", "within", "year",
+    "year-ago", "year-earlier", NULL};
+
 cl_status cl_time_tables_load(cl_time_tables *t, cl_arena *a, cl_error *err)
 {
     cl_table tab;
@@ -64,6 +79,9 @@ cl_status cl_time_tables_load(cl_time_tables *t, cl_arena *a, cl_error *err)
         }
         t->n_lex++;
     }
+    cl_strmap_init(&t->literals, a, sizeof literal_words / sizeof *literal_words);
+    for (const char *const *w = literal_words; *w; w++)
+        cl_strmap_put(&t->literals, a, *w, strlen(*w), 1);
     return CL_OK;
 }
 
@@ -88,6 +106,7 @@ typedef struct tagger {
     int32_t anchor;          /* last resolved day, for "the previous day" */
     int last_q_year, last_q;  /* the last quarter mentioned (financial "a year earlier") */
     uint32_t *tok_lex;       /* first lexeme of each token, UINT32_MAX = none (one lookup each) */
+    uint8_t *may_start;      /* can an expression start at this token? */
 } tagger;
 
 static const cl_time_lexeme *lex_in(const tagger *tg, const char *s, size_t n, int cat)
@@ -1617,7 +1636,7 @@ static void tag_sentence(tagger *tg, uint32_t s_index)
     uint32_t n = 0;
     for (uint32_t i = tg->first; i < tg->end && n < 64;) {
         const cl_token *t = &tg->doc->tokens.v[i];
-        if (t->kind != CL_TOK_WORD && t->kind != CL_TOK_NUMBER) {
+        if ((t->kind != CL_TOK_WORD && t->kind != CL_TOK_NUMBER) || !tg->may_start[i]) {
             i++;
             continue;
         }
@@ -1692,6 +1711,7 @@ void cl_timex_tag(cl_doc *doc)
     tg.dct = doc->date.lo;
     tg.anchor = CL_DAY_NONE;
     tg.tok_lex = cl_arena_alloc(&doc->arena, sizeof(uint32_t) * (doc->tokens.n + 1));
+    tg.may_start = cl_arena_alloc(&doc->arena, doc->tokens.n + 1);
     for (uint32_t i = 0; i < doc->tokens.n; i++) {
         uint32_t k;
         const cl_token *t = &doc->tokens.v[i];
@@ -1700,6 +1720,14 @@ void cl_timex_tag(cl_doc *doc)
                                 cl_strmap_get(&tg.t->words, doc->text + t->start, n, &k)
                             ? k
                             : UINT32_MAX;
+        int start = t->kind == CL_TOK_NUMBER || tg.tok_lex[i] != UINT32_MAX;
+        for (uint32_t j = 0; j < n && !start && t->kind == CL_TOK_WORD; j++) {
+            char c = doc->text[t->start + j];
+            start = (c >= '0' && c <= '9') || c == '-' || c == '.';
+        }
+        if (!start && t->kind == CL_TOK_WORD)
+            start = cl_strmap_get(&tg.t->literals, doc->text + t->start, n, &k);
+        tg.may_start[i] = (uint8_t)start;
     }
     for (uint32_t s = 0; s < doc->sentences.n; s++)
         tag_sentence(&tg, s);

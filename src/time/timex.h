@@ -51,6 +51,7 @@ typedef struct cl_time_tables {
     cl_strmap words;     /* lowercased word -> first lexeme */
     cl_time_lexeme *lex;
     uint32_t n_lex;
+    cl_strmap literals;  /* words the matchers compare literally (see timex.c) */
 } cl_time_tables;
 
 cl_status cl_time_tables_load(cl_time_tables *t, cl_arena *a, cl_error *err);

@@ -54,6 +54,17 @@ if command -v sqlite3 >/dev/null 2>&1; then
 fi
 grep -q '"removed":\[\]' "$T/nc.jsonl" && ok "--no-clean removes nothing" || bad "--no-clean removes nothing"
 
+# --- -j N gives the same records and the same rejections, in the same order, as -j 1
+ROOT=$(cd "$HERE/../.." && pwd)
+"$BIN" extract -j 1 "$ROOT/examples" "$HERE/fixtures" > "$T/j1.jsonl" 2> "$T/j1.err"
+"$BIN" extract -j 3 "$ROOT/examples" "$HERE/fixtures" > "$T/j3.jsonl" 2> "$T/j3.err"
+if [ -s "$T/j1.jsonl" ] && cmp -s "$T/j1.jsonl" "$T/j3.jsonl" && cmp -s "$T/j1.err" "$T/j3.err"; then
+  ok "-j 3 output equals -j 1"
+else
+  bad "-j 3 output equals -j 1"
+fi
+"$BIN" extract -j 0 "$HERE/fixtures" >/dev/null 2>&1; [ $? -eq 2 ] && ok "-j 0 is a usage error" || bad "-j 0 is a usage error"
+
 # --- analyze is idempotent
 DB="$T/ledger.db"
 "$BIN" analyze --db "$DB" "$HERE/fixtures" > "$T/a1.txt" 2>&1
