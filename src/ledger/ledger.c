@@ -103,7 +103,7 @@ cl_ledger *cl_ledger_open(const char *uri, cl_error *err)
     }
     sqlite3_busy_timeout(lg->db, 10000);
     char *msg = NULL;
-    if (sqlite3_exec(lg->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    if (sqlite3_exec(lg->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
                              "PRAGMA foreign_keys=ON;",
                      NULL, NULL, &msg) != SQLITE_OK ||
         sqlite3_exec(lg->db, schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -125,7 +125,7 @@ cl_ledger *cl_ledger_open(const char *uri, cl_error *err)
                  "INSERT INTO events(doc_hash, doc_id, cameo, label, source, target, place,"
                  " place_key, country, lat, lon, date_lo, date_hi, sentence, evidence)"
                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") ||
-        !prepare(lg, &lg->sel_band, "SELECT DISTINCT doc_hash FROM doc_bands WHERE band = ? AND key = ?") ||
+        !prepare(lg, &lg->sel_band, "SELECT doc_hash FROM doc_bands WHERE band = ? AND key = ? ORDER BY rowid DESC LIMIT 8") ||
         !prepare(lg, &lg->sel_minhash, "SELECT minhash, coalesce(copy_of, hash) FROM documents WHERE hash = ?") ||
         !prepare(lg, &lg->upd_copy, "UPDATE documents SET copy_of = ? WHERE hash = ?") ||
         !prepare(lg, &lg->ins_band, "INSERT INTO doc_bands(band, key, doc_hash) VALUES (?,?,?)")) {
@@ -288,7 +288,10 @@ static int64_t band_key(const uint32_t *sig, int band)
 }
 
 /* Marks the document as a copy of an earlier near-duplicate (a syndicated story carried
- * by another outlet) and indexes its bands. */
+ * by another outlet) and indexes its bands. The work per document is bounded: at most the 8
+ * latest documents of each band are compared, each candidate once, and a copy's bands are
+ * not indexed (its original already stands for it), so buckets of templated or syndicated
+ * text do not make loading quadratic. */
 static cl_status mark_copies(cl_ledger *lg, const char *hash, const char *minhash, cl_error *err)
 {
     uint32_t sig[BANDS * ROWS], other[BANDS * ROWS];
@@ -296,26 +299,47 @@ static cl_status mark_copies(cl_ledger *lg, const char *hash, const char *minhas
         return CL_OK;
     char best[64] = "";
     double best_sim = 0;
+    /* candidates with the number of bands they share with this document */
+    enum { MAX_SEEN = BANDS * 8 };
+    char seen[MAX_SEEN][33];
+    int shared[MAX_SEEN];
+    int n_seen = 0;
     for (int b = 0; b < BANDS; b++) {
         sqlite3_reset(lg->sel_band);
         sqlite3_bind_int(lg->sel_band, 1, b);
         sqlite3_bind_int64(lg->sel_band, 2, band_key(sig, b));
         while (sqlite3_step(lg->sel_band) == SQLITE_ROW) {
             const char *cand = (const char *)sqlite3_column_text(lg->sel_band, 0);
-            sqlite3_reset(lg->sel_minhash);
-            sqlite3_bind_text(lg->sel_minhash, 1, cand, -1, SQLITE_TRANSIENT);
-            if (sqlite3_step(lg->sel_minhash) != SQLITE_ROW)
+            if (!cand)
                 continue;
-            if (!parse_minhash((const char *)sqlite3_column_text(lg->sel_minhash, 0), other))
-                continue;
-            int same = 0;
-            for (int i = 0; i < BANDS * ROWS; i++)
-                same += sig[i] == other[i];
-            double sim = same / (double)(BANDS * ROWS);
-            if (sim > best_sim) {
-                best_sim = sim;
-                snprintf(best, sizeof best, "%s", (const char *)sqlite3_column_text(lg->sel_minhash, 1));
+            int k = 0;
+            while (k < n_seen && strncmp(seen[k], cand, 32) != 0)
+                k++;
+            if (k < n_seen) {
+                shared[k]++;
+            } else if (n_seen < MAX_SEEN) {
+                snprintf(seen[n_seen], sizeof seen[0], "%s", cand);
+                shared[n_seen++] = 1;
             }
+        }
+    }
+    /* a copy at the threshold shares about 8 of the 32 bands; one shared band is chance */
+    for (int k = 0; k < n_seen; k++) {
+        if (shared[k] < 2)
+            continue;
+        sqlite3_reset(lg->sel_minhash);
+        sqlite3_bind_text(lg->sel_minhash, 1, seen[k], -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(lg->sel_minhash) != SQLITE_ROW)
+            continue;
+        if (!parse_minhash((const char *)sqlite3_column_text(lg->sel_minhash, 0), other))
+            continue;
+        int same = 0;
+        for (int i = 0; i < BANDS * ROWS; i++)
+            same += sig[i] == other[i];
+        double sim = same / (double)(BANDS * ROWS);
+        if (sim > best_sim) {
+            best_sim = sim;
+            snprintf(best, sizeof best, "%s", (const char *)sqlite3_column_text(lg->sel_minhash, 1));
         }
     }
     if (best_sim >= COPY_SIMILARITY && best[0] && strcmp(best, hash) != 0) {
@@ -324,6 +348,7 @@ static cl_status mark_copies(cl_ledger *lg, const char *hash, const char *minhas
         sqlite3_bind_text(lg->upd_copy, 2, hash, -1, SQLITE_TRANSIENT);
         if (sqlite3_step(lg->upd_copy) != SQLITE_DONE)
             return db_error(lg, err, "cannot mark a copy");
+        return CL_OK;
     }
     for (int b = 0; b < BANDS; b++) {
         sqlite3_reset(lg->ins_band);
