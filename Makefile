@@ -31,7 +31,7 @@ endif
 
 CPPFLAGS := -Iinclude -Isrc -D_GNU_SOURCE
 CFLAGS   := -std=c17 $(OPT) $(WARN) -fPIC
-LDLIBS   := -lsqlite3 -ljansson -lxxhash -lm -lpthread
+LDLIBS   := -lsqlite3 -ljansson -lxxhash -lgumbo -lz -lm -lpthread
 LDFLAGS  += $(SANLD)
 
 LIB_SRC  := $(sort $(wildcard src/*.c src/*/*.c))

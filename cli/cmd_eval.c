@@ -11,12 +11,15 @@ static const char eval_usage[] =
     "usage: claimline eval --gold GOLD.json [--json] [--baseline FILE] RECORDS.jsonl\n"
     "       claimline eval --timeml DIR [--json] [--baseline FILE]\n"
     "       claimline eval --polnear DIR [--json] [--baseline FILE]\n"
+    "       claimline eval --html DIR [--json] [--baseline FILE]\n"
     "\n"
     "With --timeml: TempEval-3 Task A scores of the date tagger on every .tml file under DIR\n"
     "(gold tags stripped, text re-tagged with the file's creation time).\n"
     "With --polnear: attribution scores on a PolNeAR folder (DIR/text, DIR/attributions):\n"
     "cue precision/recall/F1, source accuracy on matched cues, content token-overlap F1.\n"
     "CLAIMLINE_EVAL_VERBOSE=1 lists every missed and extra cue.\n"
+    "With --html: main-text quality of the HTML extractor on DIR/ground-truth.json and the\n"
+    "pages in DIR/html (4-word shingle precision/recall/F1 per page, averaged).\n"
     "\n"
     "Scores records (from 'claimline extract') against a claimline-gold/1 file: document\n"
     "dates right/unknown/wrong, boilerplate precision/recall/F1, claim recall per tier,\n"
@@ -71,11 +74,12 @@ int cmd_eval(int argc, char **argv)
     static const struct option opts[] = {{"gold", required_argument, NULL, 'g'},
                                          {"timeml", required_argument, NULL, 't'},
                                          {"polnear", required_argument, NULL, 'p'},
+                                         {"html", required_argument, NULL, 'H'},
                                          {"json", no_argument, NULL, 'j'},
                                          {"baseline", required_argument, NULL, 'b'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
-    const char *gold = NULL, *baseline = NULL, *timeml = NULL, *polnear = NULL;
+    const char *gold = NULL, *baseline = NULL, *timeml = NULL, *polnear = NULL, *html = NULL;
     int as_json = 0;
     optind = 1;
     int c;
@@ -84,13 +88,14 @@ int cmd_eval(int argc, char **argv)
         case 'g': gold = optarg; break;
         case 't': timeml = optarg; break;
         case 'p': polnear = optarg; break;
+        case 'H': html = optarg; break;
         case 'j': as_json = 1; break;
         case 'b': baseline = optarg; break;
         case 'h': fputs(eval_usage, stdout); return EXIT_OK;
         default: fputs(eval_usage, stderr); return EXIT_USAGE;
         }
     }
-    int modes = (gold != NULL) + (timeml != NULL) + (polnear != NULL);
+    int modes = (gold != NULL) + (timeml != NULL) + (polnear != NULL) + (html != NULL);
     if (modes != 1 || (gold && optind + 1 != argc) || (!gold && optind != argc)) {
         fputs(eval_usage, stderr);
         return EXIT_USAGE;
@@ -99,6 +104,7 @@ int cmd_eval(int argc, char **argv)
     cl_error err;
     cl_status st = timeml    ? cl_eval_timeml(timeml, &report, &scores, &err)
                    : polnear ? cl_eval_polnear(polnear, &report, &scores, &err)
+                   : html    ? cl_eval_html(html, &report, &scores, &err)
                              : cl_eval_gold(gold, argv[optind], &report, &scores, &err);
     if (st != CL_OK) {
         cli_report("eval failed", &err);

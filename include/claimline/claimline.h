@@ -277,6 +277,12 @@ cl_status cl_eval_timeml(const char *dir, char **report, char **scores_json, cl_
  * cl_eval_gold. */
 cl_status cl_eval_polnear(const char *dir, char **report, char **scores_json, cl_error *err);
 
+/* Main-text quality of the HTML extractor on an article-extraction benchmark folder
+ * (DIR/ground-truth.json with "articleBody" per page key, pages in DIR/html/KEY.html.gz):
+ * 4-word shingle precision, recall and F1 per page, averaged. Report and scores as in
+ * cl_eval_gold. */
+cl_status cl_eval_html(const char *dir, char **report, char **scores_json, cl_error *err);
+
 #ifdef __cplusplus
 }
 #endif
