@@ -49,6 +49,18 @@ int cl_fuzz_extract(const uint8_t *data, size_t size)
     return 0;
 }
 
+int cl_fuzz_html(const uint8_t *data, size_t size)
+{
+    cl_input in = {0};
+    in.id = "fuzz";
+    in.source = "fuzz.html";
+    in.text = (const char *)data;
+    in.text_len = size;
+    in.format = CL_FORMAT_HTML;
+    extract_one(&in, 0);
+    return 0;
+}
+
 int cl_fuzz_jsonl(const uint8_t *data, size_t size)
 {
     cl_error err;
@@ -97,4 +109,5 @@ const cl_fuzz_target cl_fuzz_targets[] = {{"extract", cl_fuzz_extract},
                                           {"jsonl", cl_fuzz_jsonl},
                                           {"timex", cl_fuzz_timex},
                                           {"record", cl_fuzz_record},
+                                          {"html", cl_fuzz_html},
                                           {NULL, NULL}};

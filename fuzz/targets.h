@@ -12,6 +12,8 @@ int cl_fuzz_extract(const uint8_t *data, size_t size);
 int cl_fuzz_jsonl(const uint8_t *data, size_t size);
 /* The temporal tagger on bytes as text with a fixed document date. */
 int cl_fuzz_timex(const uint8_t *data, size_t size);
+/* The HTML path: bytes as a page through main-text extraction and the whole pipeline. */
+int cl_fuzz_html(const uint8_t *data, size_t size);
 /* The ledger's record loader on bytes as a JSON record (in-memory SQLite). */
 int cl_fuzz_record(const uint8_t *data, size_t size);
 

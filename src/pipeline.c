@@ -15,6 +15,7 @@
 #include "context.h"
 #include "doc.h"
 #include "event/event.h"
+#include "ingest/html.h"
 #include "ingest/textmeta.h"
 #include "place/place.h"
 #include "segment/segment.h"
@@ -165,7 +166,65 @@ static void run_stages(cl_doc *doc, uint32_t body_offset)
     cl_minhash_run(doc);
 }
 
+static cl_doc *extract_text(const cl_context *ctx, const cl_input *in, unsigned flags,
+                            cl_error *err);
+
+/* An HTML page: its main text and metadata become a text input (the input's own fields
+ * win over the page's), extracted as usual. The page's parse lives in a scratch arena
+ * under the same memory cap as a document. */
+static cl_doc *extract_html(const cl_context *ctx, const cl_input *in, unsigned flags,
+                            cl_error *err)
+{
+    cl_arena scratch;
+    cl_arena_init(&scratch, ctx->opts.max_doc_memory);
+    jmp_buf jb;
+    scratch.on_fail = &jb;
+    if (setjmp(jb)) {
+        int by_cap = scratch.failed_by_cap;
+        cl_arena_release(&scratch);
+        cl_error_set(err, by_cap ? CL_ELIMIT : CL_ENOMEM, in->source, in->source_line, 0,
+                     by_cap ? "HTML page needs more than the %zu-byte memory limit"
+                            : "out of memory reading an HTML page (limit %zu bytes)",
+                     ctx->opts.max_doc_memory);
+        return NULL;
+    }
+    cl_html_page page;
+    cl_html_extract(&scratch, in->text, in->text_len, &page);
+    scratch.on_fail = NULL;
+    if (page.text_len == 0) {
+        cl_arena_release(&scratch);
+        cl_error_set(err, CL_EEMPTY, in->source, in->source_line, 0,
+                     "no article text found in the HTML page");
+        return NULL;
+    }
+    cl_input t = *in;
+    t.format = CL_FORMAT_TEXT;
+    t.text = page.text;
+    t.text_len = page.text_len;
+    if (!t.title)
+        t.title = page.title;
+    if (!t.date)
+        t.date = page.date;
+    if (!t.outlet)
+        t.outlet = page.outlet;
+    if (!t.url)
+        t.url = page.url;
+    cl_doc *doc = extract_text(ctx, &t, flags, err);
+    cl_arena_release(&scratch);
+    return doc;
+}
+
 cl_doc *cl_extract(const cl_context *ctx, const cl_input *in, unsigned flags, cl_error *err)
+{
+    cl_error_clear(err);
+    if (ctx && in && in->text && in->format == CL_FORMAT_HTML && in->text_len &&
+        in->text_len <= ctx->opts.max_doc_bytes)
+        return extract_html(ctx, in, flags, err);
+    return extract_text(ctx, in, flags, err);
+}
+
+static cl_doc *extract_text(const cl_context *ctx, const cl_input *in, unsigned flags,
+                            cl_error *err)
 {
     cl_error_clear(err);
     if (!ctx || !in || !in->text)

@@ -85,7 +85,9 @@ void cl_context_free(cl_context *ctx);
 
 typedef enum cl_format {
     CL_FORMAT_TEXT = 0,  /* plain text, one article per file */
-    CL_FORMAT_JSONL = 1  /* JSON lines: id, url, date, title, text */
+    CL_FORMAT_JSONL = 1, /* JSON lines: id, url, date, title, text */
+    CL_FORMAT_HTML = 2   /* an HTML page (.html, .htm, .html.gz, or a JSON line's "html"):
+                            cl_extract reads its main text and metadata */
 } cl_format;
 
 /* One input document as read: all strings are NUL-terminated, UTF-8 or NULL, and belong to

@@ -1,7 +1,8 @@
 /* reader.c - streams input documents from files, directories and stdin.
  *
- * Accepts plain text (one article per file) and JSON lines (one article per line with
- * fields id, url, date, title, text; also outlet/source). Every input becomes a document or
+ * Accepts plain text (one article per file), HTML pages (.html, .htm, gzipped .html.gz,
+ * or any file that starts like HTML) and JSON lines (one article per line with fields id,
+ * url, date, title, text - or html instead of text; also outlet/source). Every input becomes a document or
  * a rejection with file, line and reason, and a bad input never stops the stream: a line
  * over the size cap is skipped without being buffered, a directory entry that cannot be
  * read is rejected and the walk goes on. Memory stays flat: one file or one line at a time.
@@ -13,8 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <zlib.h>
 
 #include "claimline/claimline.h"
+#include "ingest/html.h"
 #include "ingest/textmeta.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -171,6 +174,17 @@ static int is_jsonl_name(const char *path)
            has_suffix(path, ".JSONL");
 }
 
+static int is_html_name(const char *path)
+{
+    return has_suffix(path, ".html") || has_suffix(path, ".htm") || has_suffix(path, ".HTML") ||
+           has_suffix(path, ".HTM");
+}
+
+static int is_gzip_html_name(const char *path)
+{
+    return has_suffix(path, ".html.gz") || has_suffix(path, ".htm.gz");
+}
+
 /* The record id of a file: its base name without extensions ("a/b/001_x.txt" -> "001_x"). */
 static char *id_from_path(const char *path)
 {
@@ -236,8 +250,9 @@ static cl_status slurp(cl_reader *rd, FILE *f, const char *path, cl_error *rej)
     return CL_OK;
 }
 
-/* Fills *in for a plain-text body held in rd->body. */
-static cl_read_kind text_doc(cl_reader *rd, const char *path, cl_input *in, cl_error *rej)
+/* Fills *in for a body held in rd->body (plain text, or HTML by name or by its start). */
+static cl_read_kind body_doc(cl_reader *rd, const char *path, cl_format format, cl_input *in,
+                             cl_error *rej)
 {
     rd->bytes += rd->body.len;
     if (rd->body.len == 0) {
@@ -257,9 +272,48 @@ static cl_read_kind text_doc(cl_reader *rd, const char *path, cl_input *in, cl_e
     in->source = rd->cur_path;
     in->text = rd->body.data;
     in->text_len = rd->body.len;
-    in->format = CL_FORMAT_TEXT;
+    in->format = format == CL_FORMAT_HTML || is_html_name(path) || is_gzip_html_name(path) ||
+                         cl_html_sniff(rd->body.data, rd->body.len)
+                     ? CL_FORMAT_HTML
+                     : CL_FORMAT_TEXT;
     rd->docs++;
     return CL_READ_DOC;
+}
+
+static cl_read_kind text_doc(cl_reader *rd, const char *path, cl_input *in, cl_error *rej)
+{
+    return body_doc(rd, path, CL_FORMAT_TEXT, in, rej);
+}
+
+/* Reads a gzip file (streamed, several members allowed) into rd->body, up to the limit. */
+static cl_status slurp_gzip(cl_reader *rd, const char *path, cl_error *rej)
+{
+    cl_buf_reset(&rd->body);
+    gzFile f = gzopen(path, "rb");
+    if (!f)
+        return cl_error_set(rej, CL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+    char chunk[65536];
+    int got;
+    cl_status st = CL_OK;
+    while ((got = gzread(f, chunk, sizeof chunk)) > 0) {
+        if (rd->body.len + (size_t)got > rd->limit) {
+            st = cl_error_set(rej, CL_ELIMIT, path, 0, 0,
+                              "page is larger than the %zu-byte limit when unpacked", rd->limit);
+            break;
+        }
+        cl_buf_append(&rd->body, chunk, (size_t)got);
+        if (!cl_buf_ok(&rd->body)) {
+            st = cl_error_set(rej, CL_ENOMEM, path, 0, 0, "out of memory");
+            break;
+        }
+    }
+    if (st == CL_OK && got < 0) {
+        int zerr;
+        const char *msg = gzerror(f, &zerr);
+        st = cl_error_set(rej, CL_EFORMAT, path, 0, 0, "bad gzip data: %s", msg ? msg : "unknown");
+    }
+    gzclose(f);
+    return st;
 }
 
 /* Reads one line into rd->body. Returns 1 with a line, 0 at end of file, -1 when the line
@@ -325,10 +379,15 @@ static cl_read_kind jsonl_doc(cl_reader *rd, cl_input *in, cl_error *rej)
         return CL_READ_REJECT;
     }
     json_t *text = json_object_get(obj, "text");
+    cl_format format = CL_FORMAT_JSONL;
+    if (!text && json_is_string(json_object_get(obj, "html"))) {
+        text = json_object_get(obj, "html");
+        format = CL_FORMAT_HTML;
+    }
     if (!json_is_string(text)) {
         json_decref(obj);
         cl_error_set(rej, CL_EFORMAT, src, line, 0,
-                     text ? "field \"text\" is not a string" : "no \"text\" field");
+                     text ? "field \"text\" is not a string" : "no \"text\" or \"html\" field");
         rd->rejects++;
         return CL_READ_REJECT;
     }
@@ -372,7 +431,7 @@ static cl_read_kind jsonl_doc(cl_reader *rd, cl_input *in, cl_error *rej)
         in->outlet = json_string_field(obj, "source");
     in->text = json_string_value(text);
     in->text_len = json_string_length(text);
-    in->format = CL_FORMAT_JSONL;
+    in->format = format;
     rd->docs++;
     return CL_READ_DOC;
 }
@@ -474,6 +533,14 @@ static cl_read_kind read_path(cl_reader *rd, const char *path, cl_input *in, cl_
     }
     if (is_jsonl_name(path))
         return open_jsonl(rd, f, 0, path, in, rej);
+    if (is_gzip_html_name(path)) {
+        fclose(f);
+        if (slurp_gzip(rd, path, rej) != CL_OK) {
+            rd->rejects++;
+            return CL_READ_REJECT;
+        }
+        return body_doc(rd, path, CL_FORMAT_HTML, in, rej);
+    }
     if ((size_t)st.st_size > rd->limit) {
         fclose(f);
         rd->bytes += (uint64_t)st.st_size;

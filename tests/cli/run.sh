@@ -65,6 +65,26 @@ else
 fi
 "$BIN" extract -j 0 "$HERE/fixtures" >/dev/null 2>&1; [ $? -eq 2 ] && ok "-j 0 is a usage error" || bad "-j 0 is a usage error"
 
+# --- HTML pages: main text and metadata; gzip; a JSON line's "html"; hostile pages
+"$BIN" extract "$HERE/html/siege.html" "$HERE/html/siege-copy.html.gz" > "$T/html.jsonl" 2> "$T/html.err"
+[ "$(wc -l < "$T/html.jsonl")" -eq 2 ] && ok "html and html.gz pages give records" || bad "html and html.gz pages give records: $(cat "$T/html.err")"
+grep -q '"title":"Army says it still holds Kupiansk after night of shelling"' "$T/html.jsonl" && ok "html title from og:title" || bad "html title from og:title"
+grep -q '"date":{"value":"2024-02-16","basis":"metadata"}' "$T/html.jsonl" && ok "html date from meta" || bad "html date from meta"
+grep -q '"outlet":"Riverside Courier"' "$T/html.jsonl" && ok "html outlet from og:site_name" || bad "html outlet"
+if grep -q 'Sign up\|Most read\|Copyright\|Related\|Photo: staff\|Ten things' "$T/html.jsonl"; then bad "html chrome left out"; else ok "html chrome left out"; fi
+grep -q 'still controlled Kupiansk' "$T/html.jsonl" && grep -q 'fresh troops' "$T/html.jsonl" && ok "html article paragraphs kept" || bad "html article paragraphs kept"
+printf '{"id":"h1","html":"<html><body><article><p>Ukraine said on Friday that its forces had repelled attacks near Kupiansk, the army reported.</p></article></body></html>"}\n' > "$T/h.jsonl"
+"$BIN" extract "$T/h.jsonl" | grep -q '"text":"Ukraine said on Friday' && ok "JSON line html field" || bad "JSON line html field"
+head -c 300 "$HERE/html/siege-copy.html.gz" > "$T/cut.html.gz"
+"$BIN" extract "$T/cut.html.gz" "$HERE/html/siege.html" > "$T/cut.jsonl" 2> "$T/cut.err"
+[ $? -eq 3 ] && grep -q "rejected .*cut.html.gz" "$T/cut.err" && [ "$(wc -l < "$T/cut.jsonl")" -eq 1 ] && ok "truncated gzip rejected, other page kept" || bad "truncated gzip: $(cat "$T/cut.err")"
+awk 'BEGIN { printf "<html><body>"; for (i = 0; i < 100000; i++) printf "<div>"; printf "<p>The army said the town was calm on Monday, and officials agreed.</p>"; print "</body></html>" }' > "$T/deep.html"
+"$BIN" extract "$T/deep.html" > "$T/deep.jsonl" 2> "$T/deep.err"
+rc=$?; { [ $rc -eq 0 ] || [ $rc -eq 3 ]; } && ok "100k nested tags: no crash (exit $rc)" || bad "100k nested tags: exit $rc"
+printf '<html><body><nav><a href="/">Home</a></nav></body></html>' > "$T/empty.html"
+"$BIN" extract "$T/empty.html" > /dev/null 2> "$T/empty.err"
+grep -q "no article text found" "$T/empty.err" && ok "page without text rejected with a reason" || bad "page without text: $(cat "$T/empty.err")"
+
 # --- analyze is idempotent
 DB="$T/ledger.db"
 "$BIN" analyze --db "$DB" "$HERE/fixtures" > "$T/a1.txt" 2>&1

@@ -1,8 +1,9 @@
 #!/bin/sh
-# Score gates: the seed articles against the shared gold, the date tagger on TimeML and
-# attribution on PolNeAR dev (each skipped with a message when ../shared is absent), and
-# the bundled sample corpus against its own gold. A score below
-# the committed baseline fails the run; raise the baselines as scores improve.
+# Score gates: the seed articles against the shared gold, the date tagger on TimeML,
+# attribution on PolNeAR dev and HTML main text on the extraction benchmark (each skipped
+# with a message when ../shared is absent), and the bundled sample corpus against its own
+# gold. A score below the committed baseline fails the run; raise the baselines as scores
+# improve.
 # usage: sh tests/eval/run.sh [path/to/claimline]
 set -u
 BIN=${1:-build/claimline}
@@ -58,6 +59,18 @@ if [ -d "$SHARED/eval/attribution/dev/text" ]; then
   fi
 else
   echo "skip polnear: $SHARED/eval/attribution/dev not found"
+fi
+if [ -f "$SHARED/eval/boilerplate/ground-truth.json" ]; then
+  if "$BIN" eval --html "$SHARED/eval/boilerplate" --baseline "$HERE/html-baseline.json" > "$T/html.report" 2> "$T/html.cmp"; then
+    echo "ok   html main-text scores meet $HERE/html-baseline.json"
+    sed -n '3p' "$T/html.report" | sed 's/^/     /'
+  else
+    echo "FAIL html main-text scores below $HERE/html-baseline.json"
+    cat "$T/html.cmp"; head -4 "$T/html.report"
+    fails=$((fails + 1))
+  fi
+else
+  echo "skip html: $SHARED/eval/boilerplate not found"
 fi
 if [ -f "$ROOT/examples/gold.json" ]; then
   gate examples "$ROOT/examples" "$ROOT/examples/gold.json" "$HERE/examples-baseline.json"

@@ -93,7 +93,7 @@ static void jsonl_with_bad_lines(void **state)
     assert_int_equal(c.rejects, 3);
     assert_non_null(strstr(c.reasons[0], ":2 invalid JSON"));
     assert_non_null(strstr(c.reasons[1], ":4 JSON line is not an object"));
-    assert_non_null(strstr(c.reasons[2], ":5 no \"text\" field"));
+    assert_non_null(strstr(c.reasons[2], ":5 no \"text\" or \"html\" field"));
 }
 
 static void directory_walk_and_junk(void **state)
