@@ -678,7 +678,7 @@ static int keep_block(const block *b)
     if (b->heading == 1)
         return 0; /* the headline is the title, not the body */
     double ld = b->len ? (double)b->link_len / (double)b->len : 0;
-    if (ld > (b->list_item ? 0.3 : 0.5))
+    if (ld > 0.5)
         return 0;
     size_t words = word_count(b->text, b->len);
     char last = b->len ? b->text[b->len - 1] : 0;
