@@ -12,8 +12,9 @@ mkdir -p "$OUT"
 make -s all
 CFLAGS_BENCH="-O2 -std=c17 -D_GNU_SOURCE -Iinclude"
 cc $CFLAGS_BENCH -o "$OUT/gen_corpus" bench/gen_corpus.c
-cc $CFLAGS_BENCH -o "$OUT/timex_bench" bench/timex_bench.c build/libclaimline.a \
-  -lsqlite3 -ljansson -lxxhash -lm -lpthread
+LIBS="build/libclaimline.a -lsqlite3 -ljansson -lxxhash -lgumbo -lz -lm -lpthread"
+cc $CFLAGS_BENCH -o "$OUT/timex_bench" bench/timex_bench.c $LIBS
+cc $CFLAGS_BENCH -Isrc -o "$OUT/html_bench" bench/html_bench.c $LIBS
 
 CORPUS="$OUT/corpus-$MB.jsonl"
 [ -s "$CORPUS" ] || "$OUT/gen_corpus" "$MB" > "$CORPUS"
@@ -56,6 +57,15 @@ for i in 1 2 3 4 5; do
   best=$(awk -v a="$secs" -v b="${best:-1e9}" 'BEGIN { print (a < b ? a : b) }')
 done
 printf "timeline query  %7.0f ms (best of 5, whole process)\n" "$(awk -v s="$best" 'BEGIN { print s * 1000 }')"
+echo
+
+PAGES=${CLAIMLINE_SHARED:-../shared}/eval/boilerplate/html
+if [ -d "$PAGES" ]; then
+  echo "HTML pages ($PAGES):"
+  "$OUT/html_bench" "$PAGES" 5
+else
+  echo "HTML pages: $PAGES not found, skipped"
+fi
 echo
 
 echo "same texts ($SLICE):"

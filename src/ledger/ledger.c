@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ledger/conflict.h"
+#include "time/calendar.h"
 #include "place/placekey.h"
 #include "util/arena.h"
 #include "util/error.h"
@@ -587,42 +588,130 @@ static int eqs(const char *a, const char *b)
     return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
-static int cmp_place(const void *x, const void *y, void *rows_)
+static int cmp_str(const char *a, const char *b)
 {
-    const cl_claim_row *rows = rows_;
-    const cl_claim_row *a = &rows[*(const uint32_t *)x], *b = &rows[*(const uint32_t *)y];
-    int c = strcmp(a->place ? a->place : "", b->place ? b->place : "");
-    if (c)
-        return c;
-    return *(const uint32_t *)x < *(const uint32_t *)y ? -1 : 1;
+    return strcmp(a ? a : "", b ? b : "");
 }
 
-/* Pairs of conflicting rows, compared within each place only. */
+/* Per-row facts computed once for the conflict sweep. */
+typedef struct conflict_key {
+    uint32_t row;
+    int dated;        /* when (or said) is known */
+    int32_t lo, hi;   /* days */
+} conflict_key;
+
+typedef struct sweep_ctx {
+    const cl_claim_row *rows;
+    const conflict_key *keys;
+} sweep_ctx;
+
+/* Orders by document, then row (the per-document pass for undated claims). */
+static int cmp_doc(const void *x, const void *y, void *ctx_)
+{
+    const sweep_ctx *ctx = ctx_;
+    const conflict_key *a = &ctx->keys[*(const uint32_t *)x], *b = &ctx->keys[*(const uint32_t *)y];
+    int c = cmp_str(ctx->rows[a->row].doc_id, ctx->rows[b->row].doc_id);
+    if (c)
+        return c;
+    return a->row < b->row ? -1 : a->row > b->row;
+}
+
+/* Records the pair when the two rows conflict. */
+static void check_pair(cl_result *r, uint32_t i, uint32_t j, int window)
+{
+    if (eqs(r->rows.v[i].side, r->rows.v[j].side))
+        return;
+    const char *why = cl_claims_conflict(&r->rows.v[i], &r->rows.v[j], window);
+    if (!why)
+        return;
+    r->rows.v[i].conflicted = r->rows.v[j].conflicted = 1;
+    cl_conflict *c = &CL_VEC_PUSH(&r->arena, r->conflicts);
+    c->a = NULL;
+    c->b = NULL;
+    c->reason = why;
+    uint32_t lo = i < j ? i : j, hi = i < j ? j : i;
+    CL_VEC_PUSH(&r->arena, r->pairs) = ((uint64_t)lo << 32) | hi;
+}
+
+/* Orders by place, then dated before undated, then start day. */
+static int cmp_sweep(const void *x, const void *y, void *ctx_)
+{
+    const sweep_ctx *ctx = ctx_;
+    const conflict_key *a = &ctx->keys[*(const uint32_t *)x], *b = &ctx->keys[*(const uint32_t *)y];
+    int c = cmp_str(ctx->rows[a->row].place, ctx->rows[b->row].place);
+    if (c)
+        return c;
+    if (a->dated != b->dated)
+        return a->dated ? -1 : 1;
+    if (a->dated && a->lo != b->lo)
+        return a->lo < b->lo ? -1 : 1;
+    return a->row < b->row ? -1 : a->row > b->row;
+}
+
+static int party_row(const cl_claim_row *c)
+{
+    return c->side && *c->side && strcmp(c->side, "MEDIA") != 0 && !eqs(c->stance, "hedge") &&
+           c->place && !c->copy_of;
+}
+
+/* Pairs of conflicting rows. Within each place, dated claims are swept in order of their
+ * start day and compared only with claims starting within the window of their end, so the
+ * work is near-linear for a place reported every day; undated claims conflict only within
+ * their own document. At most max_pairs conflicts are listed (every conflicting row is
+ * still marked up to that point). */
 static void find_conflicts(cl_result *r, int window)
 {
-    uint32_t n = r->rows.n;
+    const uint32_t max_pairs = 200000;
+    if (window <= 0)
+        window = CL_CONFLICT_WINDOW_DAYS;
+    uint32_t n = r->rows.n, m = 0;
+    conflict_key *keys = cl_arena_alloc(&r->arena, sizeof *keys * (n + 1));
     uint32_t *idx = cl_arena_alloc(&r->arena, sizeof(uint32_t) * (n + 1));
-    for (uint32_t i = 0; i < n; i++)
-        idx[i] = i;
-    qsort_r(idx, n, sizeof *idx, cmp_place, r->rows.v);
-    for (uint32_t g = 0; g < n;) {
+    for (uint32_t i = 0; i < n; i++) {
+        const cl_claim_row *c = &r->rows.v[i];
+        if (!party_row(c))
+            continue; /* no conflict without two parties; a copy defers to its original */
+        conflict_key *k = &keys[m];
+        k->row = i;
+        const char *lo = c->when_lo ? c->when_lo : c->said_lo;
+        const char *hi = c->when_hi ? c->when_hi : c->said_hi;
+        k->dated = lo && hi && cl_parse_day(lo, &k->lo) && cl_parse_day(hi, &k->hi);
+        idx[m] = m;
+        m++;
+    }
+    sweep_ctx ctx = {r->rows.v, keys};
+    qsort_r(idx, m, sizeof *idx, cmp_sweep, &ctx);
+    for (uint32_t g = 0; g < m && r->pairs.n < max_pairs;) {
         uint32_t e = g + 1;
-        while (e < n && eqs(r->rows.v[idx[e]].place, r->rows.v[idx[g]].place))
+        while (e < m && eqs(r->rows.v[keys[idx[e]].row].place, r->rows.v[keys[idx[g]].row].place))
             e++;
-        for (uint32_t x = g; x < e; x++) {
-            for (uint32_t y = x + 1; y < e; y++) {
-                uint32_t i = idx[x], j = idx[y];
-                if (r->rows.v[i].copy_of || r->rows.v[j].copy_of)
-                    continue; /* the original carries the conflict */
-                const char *why = cl_claims_conflict(&r->rows.v[i], &r->rows.v[j], window);
-                if (!why)
-                    continue;
-                r->rows.v[i].conflicted = r->rows.v[j].conflicted = 1;
-                cl_conflict *c = &CL_VEC_PUSH(&r->arena, r->conflicts);
-                c->a = NULL;
-                c->b = NULL;
-                c->reason = why;
-                CL_VEC_PUSH(&r->arena, r->pairs) = ((uint64_t)i << 32) | j;
+        for (uint32_t x = g; x < e && r->pairs.n < max_pairs; x++) {
+            const conflict_key *kx = &keys[idx[x]];
+            for (uint32_t y = x + 1; y < e && r->pairs.n < max_pairs; y++) {
+                const conflict_key *ky = &keys[idx[y]];
+                if (kx->dated && ky->dated && ky->lo > kx->hi + window)
+                    break; /* sorted by start: nothing later is close enough */
+                if (!kx->dated || !ky->dated)
+                    continue; /* undated: the per-document pass below */
+                check_pair(r, kx->row, ky->row, window);
+            }
+        }
+        /* undated claims conflict only within their own document: pair them there */
+        int any_undated = !keys[idx[e - 1]].dated;
+        if (any_undated) {
+            uint32_t *byd = cl_arena_alloc(&r->arena, sizeof(uint32_t) * (e - g));
+            memcpy(byd, idx + g, sizeof(uint32_t) * (e - g));
+            qsort_r(byd, e - g, sizeof *byd, cmp_doc, &ctx);
+            for (uint32_t d = 0; d < e - g && r->pairs.n < max_pairs;) {
+                uint32_t de = d + 1;
+                while (de < e - g && eqs(r->rows.v[keys[byd[de]].row].doc_id,
+                                         r->rows.v[keys[byd[d]].row].doc_id))
+                    de++;
+                for (uint32_t x = d; x < de; x++)
+                    for (uint32_t y = x + 1; y < de && r->pairs.n < max_pairs; y++)
+                        if (!keys[byd[x]].dated || !keys[byd[y]].dated)
+                            check_pair(r, keys[byd[x]].row, keys[byd[y]].row, window);
+                d = de;
             }
         }
         g = e;
@@ -633,33 +722,54 @@ static void find_conflicts(cl_result *r, int window)
     }
 }
 
+/* Orders rows by claim (side, stance, predicate, place, holder), then outlet. */
+static int cmp_claim(const void *x, const void *y, void *rows_)
+{
+    const cl_claim_row *rows = rows_;
+    const cl_claim_row *a = &rows[*(const uint32_t *)x], *b = &rows[*(const uint32_t *)y];
+    int c;
+    if ((c = cmp_str(a->side, b->side)) || (c = cmp_str(a->stance, b->stance)) ||
+        (c = cmp_str(a->predicate, b->predicate)) || (c = cmp_str(a->place, b->place)) ||
+        (c = cmp_str(a->holder, b->holder)))
+        return c;
+    return cmp_str(a->outlet ? a->outlet : a->doc_id, b->outlet ? b->outlet : b->doc_id);
+}
 
-/* Distinct outlets carrying the same claim (side, stance, predicate, place, holder). */
+static int same_claim(const cl_claim_row *a, const cl_claim_row *b)
+{
+    return eqs(a->side, b->side) && eqs(a->stance, b->stance) && eqs(a->predicate, b->predicate) &&
+           eqs(a->place, b->place) && eqs(a->holder, b->holder);
+}
+
+/* Distinct outlets carrying the same claim (side, stance, predicate, place, holder); a
+ * syndicated copy is not independent corroboration. Sorting makes it O(n log n). */
 static void corroborate(cl_result *r)
 {
-    for (uint32_t i = 0; i < r->rows.n; i++) {
-        cl_claim_row *a = &r->rows.v[i];
+    uint32_t n = r->rows.n;
+    uint32_t *idx = cl_arena_alloc(&r->arena, sizeof(uint32_t) * (n + 1));
+    for (uint32_t i = 0; i < n; i++)
+        idx[i] = i;
+    qsort_r(idx, n, sizeof *idx, cmp_claim, r->rows.v);
+    for (uint32_t g = 0; g < n;) {
+        uint32_t e = g + 1;
+        while (e < n && same_claim(&r->rows.v[idx[e]], &r->rows.v[idx[g]]))
+            e++;
         int outlets = 0;
-        for (uint32_t j = 0; j < r->rows.n; j++) {
-            const cl_claim_row *b = &r->rows.v[j];
-            if (b->copy_of)
-                continue; /* a syndicated copy is not independent corroboration */
-            if (!eqs(a->side, b->side) || !eqs(a->stance, b->stance) ||
-                !eqs(a->predicate, b->predicate) || !eqs(a->place, b->place) ||
-                !eqs(a->holder, b->holder))
+        const char *last = NULL;
+        int have_last = 0;
+        for (uint32_t k = g; k < e; k++) {
+            const cl_claim_row *c = &r->rows.v[idx[k]];
+            if (c->copy_of)
                 continue;
-            /* count b only if no earlier row of the same claim has b's outlet */
-            int seen = 0;
-            for (uint32_t k = 0; k < j && !seen; k++) {
-                const cl_claim_row *c = &r->rows.v[k];
-                seen = !c->copy_of && eqs(c->side, b->side) && eqs(c->stance, b->stance) &&
-                       eqs(c->predicate, b->predicate) && eqs(c->place, b->place) &&
-                       eqs(c->holder, b->holder) &&
-                       eqs(c->outlet ? c->outlet : c->doc_id, b->outlet ? b->outlet : b->doc_id);
-            }
-            outlets += !seen;
+            const char *o = c->outlet ? c->outlet : c->doc_id;
+            if (!have_last || !eqs(o, last))
+                outlets++;
+            last = o;
+            have_last = 1;
         }
-        a->corroboration = outlets;
+        for (uint32_t k = g; k < e; k++)
+            r->rows.v[idx[k]].corroboration = outlets;
+        g = e;
     }
 }
 
