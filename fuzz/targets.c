@@ -61,6 +61,20 @@ int cl_fuzz_html(const uint8_t *data, size_t size)
     return 0;
 }
 
+int cl_fuzz_timeml(const uint8_t *data, size_t size)
+{
+    char *out = NULL;
+    size_t len = 0;
+    cl_error err;
+    cl_status st = cl_timeml_tag(fuzz_ctx(), (const char *)data, size, &out, &len, &err);
+    if (st == CL_OK && (!out || len < 1))
+        abort();
+    if (st != CL_OK && err.status == CL_OK)
+        abort(); /* a failure must say why */
+    free(out);
+    return 0;
+}
+
 int cl_fuzz_jsonl(const uint8_t *data, size_t size)
 {
     cl_error err;
@@ -110,4 +124,5 @@ const cl_fuzz_target cl_fuzz_targets[] = {{"extract", cl_fuzz_extract},
                                           {"timex", cl_fuzz_timex},
                                           {"record", cl_fuzz_record},
                                           {"html", cl_fuzz_html},
+                                          {"timeml", cl_fuzz_timeml},
                                           {NULL, NULL}};

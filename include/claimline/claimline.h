@@ -171,6 +171,12 @@ const char *cl_doc_id(const cl_doc *doc);
 char *cl_timex_json(const cl_context *ctx, const char *text, size_t len, const char *dct,
                     cl_error *err);
 
+/* Tags a TimeML / TempEval-3 input file: returns the same file with a TIMEX3 element
+ * (tid, type, value, mod where it applies) around each temporal expression of its TEXT,
+ * anchored to its DCT. *out (caller frees) holds *out_len bytes. */
+cl_status cl_timeml_tag(const cl_context *ctx, const char *xml, size_t len, char **out,
+                        size_t *out_len, cl_error *err);
+
 /* ---------------------------------------------------------------- ledger */
 
 typedef struct cl_ledger cl_ledger;

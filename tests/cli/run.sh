@@ -107,6 +107,16 @@ head -1 "$T/events.csv" | grep -q "^GLOBALEVENTID,SQLDATE" && ok "events csv hea
 grep -q ",192,192,19,Avdiyivka,UA," "$T/events.csv" && ok "occupy-territory event at Avdiivka" || bad "occupy-territory event at Avdiivka"
 "$BIN" timeline Avdiivka --db "$T/missing.db" >/dev/null 2>&1; [ $? -eq 1 ] && ok "missing ledger exits 1" || bad "missing ledger exits 1"
 
+# --- tag --timeml: TempEval-3 input in, tagged TimeML out (named without .TE3input)
+"$BIN" tag --timeml "$HERE/timeml" "$T/tagged" 2> "$T/tag.err"
+if [ -f "$T/tagged/talks" ] && grep -q '<TIMEX3 tid="t1" type="TIME" value="2023-01-12TEV">Thursday evening</TIMEX3>' "$T/tagged/talks" &&
+   grep -q 'value="2023-W03">next week</TIMEX3>' "$T/tagged/talks" && grep -q 'value="P3M">three months</TIMEX3>' "$T/tagged/talks" &&
+   grep -q '&amp; agreed' "$T/tagged/talks"; then
+  ok "tag --timeml writes TIMEX3 tags"
+else
+  bad "tag --timeml writes TIMEX3 tags: $(cat "$T/tag.err")"; cat "$T/tagged/talks" 2>/dev/null
+fi
+
 # --- timex debugging command
 "$BIN" timex --dct 2023-01-13 "The talks ended on Thursday evening." > "$T/timex.json"
 grep -q '"value":"2023-01-12TEV"' "$T/timex.json" && ok "timex command" || bad "timex command"

@@ -1,0 +1,9 @@
+/* fuzz_timeml.c - libFuzzer driver for cl_fuzz_timeml (fuzz/targets.c). */
+#include "targets.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    return cl_fuzz_timeml(data, size);
+}
