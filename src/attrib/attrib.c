@@ -433,30 +433,38 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
     return sp;
 }
 
-/* Inverted order: the speaker right after the cue ("said NATO spokesperson Oana Lungescu"). */
-static speaker speaker_right(const sent_ctx *sc, uint32_t c)
+/* The actor mention (after an optional "the" or "a") or the pronoun starting at token k,
+ * ending before limit; count 0 when there is none. */
+static speaker mention_or_pronoun_at(const sent_ctx *sc, uint32_t k, uint32_t limit)
 {
     const cl_doc *doc = sc->doc;
     speaker sp = {0, 0, -1, 0, 0};
-    uint32_t k = c + 1;
-    if (k >= sc->end)
+    if (k >= limit)
         return sp;
     int32_t a = cl_actor_at_token(doc, k);
-    if (a < 0 && tok_is(doc, k, "the") && k + 1 < sc->end)
+    if (a < 0 && (tok_is(doc, k, "the") || tok_is(doc, k, "a")) && k + 1 < limit)
         a = cl_actor_at_token(doc, k + 1);
     if (a >= 0) {
         const cl_actor *m = &doc->actors.v[a];
         sp.actor = a;
         sp.first = k;
         sp.count = m->tok_first + m->tok_count - k;
-        return sp;
-    }
-    if (is_pronoun(doc, k)) {
+    } else if (is_pronoun(doc, k)) {
         sp.first = k;
         sp.count = 1;
         sp.pronoun = 1;
-        return sp;
     }
+    return sp;
+}
+
+/* Inverted order: the speaker right after the cue ("said NATO spokesperson Oana Lungescu"). */
+static speaker speaker_right(const sent_ctx *sc, uint32_t c)
+{
+    const cl_doc *doc = sc->doc;
+    uint32_t k = c + 1;
+    speaker sp = mention_or_pronoun_at(sc, k, sc->end);
+    if (sp.count || k >= sc->end)
+        return sp;
     /* "said the ministry", "said officials" */
     uint32_t j = k;
     if (tok_is(doc, j, "the"))
@@ -524,22 +532,9 @@ static speaker sentence_subject(const sent_ctx *sc, uint32_t c)
     }
     if (k >= c)
         return sp;
-    int32_t a = cl_actor_at_token(doc, k);
-    if (a < 0 && (tok_is(doc, k, "the") || tok_is(doc, k, "a")) && k + 1 < c)
-        a = cl_actor_at_token(doc, k + 1);
-    if (a >= 0) {
-        const cl_actor *m = &doc->actors.v[a];
-        sp.actor = a;
-        sp.first = k;
-        sp.count = m->tok_first + m->tok_count - k;
+    sp = mention_or_pronoun_at(sc, k, c);
+    if (sp.count)
         return sp;
-    }
-    if (is_pronoun(doc, k)) {
-        sp.first = k;
-        sp.count = 1;
-        sp.pronoun = 1;
-        return sp;
-    }
     uint32_t j = k;
     while (j < c && j < k + 6 && doc->tokens.v[j].kind == CL_TOK_WORD &&
            (doc->tokens.v[j].flags & CL_TF_CAP))

@@ -38,25 +38,6 @@ typedef struct pn_tally {
     double content_f1_sum;
 } pn_tally;
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    cl_buf b;
-    cl_buf_init(&b, 64u << 20);
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        cl_buf_append(&b, chunk, got);
-    fclose(f);
-    if (!cl_buf_ok(&b)) {
-        cl_buf_free(&b);
-        return NULL;
-    }
-    return cl_buf_detach(&b, len);
-}
-
 /* Byte offset of every character index of the text (n_chars + 1 entries). */
 static uint32_t *char_to_byte(const char *text, size_t len, size_t *n_chars)
 {
@@ -111,7 +92,7 @@ typedef struct tspan {
 static size_t load_ann(const char *path, const uint32_t *map, size_t n_chars, gold_rel **rels)
 {
     size_t len;
-    char *ann = read_file(path, &len);
+    char *ann = cl_buf_read_file(path, 64u << 20, &len);
     *rels = NULL;
     if (!ann)
         return 0;
@@ -259,7 +240,7 @@ static void score_text(const cl_context *ctx, const char *dir, const char *name,
     char path[4096];
     snprintf(path, sizeof path, "%s/text/%s", dir, name);
     size_t len;
-    char *text = read_file(path, &len);
+    char *text = cl_buf_read_file(path, 64u << 20, &len);
     char stem[1024];
     snprintf(stem, sizeof stem, "%s", name);
     char *dot = strrchr(stem, '.');

@@ -73,25 +73,6 @@ static void collect(const char *dir, path_list *out, int depth)
     closedir(d);
 }
 
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    cl_buf b;
-    cl_buf_init(&b, 64u << 20);
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        cl_buf_append(&b, chunk, got);
-    fclose(f);
-    if (!cl_buf_ok(&b)) {
-        cl_buf_free(&b);
-        return NULL;
-    }
-    return cl_buf_detach(&b, len);
-}
-
 typedef struct err_note {
     char text[64], gold[48], ours[48];
 } err_note;
@@ -100,7 +81,7 @@ static void score_file(const cl_context *ctx, const char *path, tml_tally *t, cl
                        int *notes_left, int verbose)
 {
     size_t len;
-    char *xml = read_all(path, &len);
+    char *xml = cl_buf_read_file(path, 64u << 20, &len);
     cl_timeml_doc td;
     cl_error err;
     if (!xml || cl_timeml_parse(xml, len, &td, &err) != CL_OK) {

@@ -99,3 +99,23 @@ char *cl_buf_detach(cl_buf *b, size_t *len)
     b->len = b->cap = 0;
     return p;
 }
+
+char *cl_buf_read_file(const char *path, size_t limit, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    cl_buf b;
+    cl_buf_init(&b, limit);
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        cl_buf_append(&b, chunk, got);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad || !cl_buf_ok(&b)) {
+        cl_buf_free(&b);
+        return NULL;
+    }
+    return cl_buf_detach(&b, len);
+}

@@ -36,42 +36,26 @@ if [ -d "$SHARED/corpus/seeds" ] && [ -f "$SHARED/eval/seeds/gold.json" ]; then
 else
   echo "skip seeds: $SHARED/corpus/seeds not found (the shared folder is not beside this checkout)"
 fi
-if [ -d "$SHARED/eval/timeml" ]; then
-  if "$BIN" eval --timeml "$SHARED/eval/timeml" --baseline "$HERE/timeml-baseline.json" > "$T/timeml.report" 2> "$T/timeml.cmp"; then
-    echo "ok   timeml scores meet $HERE/timeml-baseline.json"
-    sed -n '3,5p' "$T/timeml.report" | sed 's/^/     /'
+# dirgate NAME FLAG DIR BASELINE LINES: claimline eval FLAG DIR against a baseline; LINES
+# of the report (a sed range) are shown on success
+dirgate() {
+  name=$1 flag=$2 dir=$3 baseline=$4 lines=$5
+  if [ ! -e "$dir" ]; then
+    echo "skip $name: $dir not found"; return
+  fi
+  if "$BIN" eval "$flag" "$dir" --baseline "$baseline" > "$T/$name.report" 2> "$T/$name.cmp"; then
+    echo "ok   $name scores meet $baseline"
+    sed -n "${lines}p" "$T/$name.report" | sed 's/^/     /'
   else
-    echo "FAIL timeml scores below $HERE/timeml-baseline.json"
-    cat "$T/timeml.cmp"; head -6 "$T/timeml.report"
+    echo "FAIL $name scores below $baseline"
+    cat "$T/$name.cmp"; head -6 "$T/$name.report"
     fails=$((fails + 1))
   fi
-else
-  echo "skip timeml: $SHARED/eval/timeml not found"
-fi
-if [ -d "$SHARED/eval/attribution/dev/text" ]; then
-  if "$BIN" eval --polnear "$SHARED/eval/attribution/dev" --baseline "$HERE/polnear-baseline.json" > "$T/polnear.report" 2> "$T/polnear.cmp"; then
-    echo "ok   polnear dev scores meet $HERE/polnear-baseline.json"
-    sed -n '3,5p' "$T/polnear.report" | sed 's/^/     /'
-  else
-    echo "FAIL polnear dev scores below $HERE/polnear-baseline.json"
-    cat "$T/polnear.cmp"; head -6 "$T/polnear.report"
-    fails=$((fails + 1))
-  fi
-else
-  echo "skip polnear: $SHARED/eval/attribution/dev not found"
-fi
-if [ -f "$SHARED/eval/boilerplate/ground-truth.json" ]; then
-  if "$BIN" eval --html "$SHARED/eval/boilerplate" --baseline "$HERE/html-baseline.json" > "$T/html.report" 2> "$T/html.cmp"; then
-    echo "ok   html main-text scores meet $HERE/html-baseline.json"
-    sed -n '3p' "$T/html.report" | sed 's/^/     /'
-  else
-    echo "FAIL html main-text scores below $HERE/html-baseline.json"
-    cat "$T/html.cmp"; head -4 "$T/html.report"
-    fails=$((fails + 1))
-  fi
-else
-  echo "skip html: $SHARED/eval/boilerplate not found"
-fi
+}
+
+dirgate timeml --timeml "$SHARED/eval/timeml" "$HERE/timeml-baseline.json" 3,5
+dirgate polnear-dev --polnear "$SHARED/eval/attribution/dev" "$HERE/polnear-baseline.json" 3,5
+dirgate html --html "$SHARED/eval/boilerplate" "$HERE/html-baseline.json" 3
 if [ -f "$ROOT/examples/gold.json" ]; then
   gate examples "$ROOT/examples" "$ROOT/examples/gold.json" "$HERE/examples-baseline.json"
 fi
