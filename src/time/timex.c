@@ -303,6 +303,8 @@ static int match_month(const tagger *tg, uint32_t i, tx *m);
 /* 2023-01-13 */
 static int match_iso(const tagger *tg, uint32_t i, tx *m)
 {
+    if (i >= tg->end)
+        return 0; /* look-ahead past the sentence */
     int y = year_value(tg, i);
     if (y < 0 || i + 4 >= tg->end || kind_at(tg, i + 1) != CL_TOK_DASH ||
         kind_at(tg, i + 3) != CL_TOK_DASH)
@@ -328,6 +330,8 @@ static int match_iso(const tagger *tg, uint32_t i, tx *m)
 static const cl_time_lexeme *hyphen_mod(const tagger *tg, uint32_t i, const char **rest,
                                         size_t *rest_len)
 {
+    if (i >= tg->end)
+        return NULL; /* past the sentence (callers look ahead) */
     const char *p = cl_tok_ptr(tg->doc, i);
     uint32_t n = cl_tok_len(tg->doc, i);
     const char *dash = memchr(p, '-', n);
@@ -383,6 +387,8 @@ static const cl_time_lexeme *month_at(const tagger *tg, uint32_t i)
 /* Month phrases: [mod] Month [day][,] [year] | day [of] Month [year] | Month [of] year */
 static int match_month(const tagger *tg, uint32_t i, tx *m)
 {
+    if (i >= tg->end)
+        return 0; /* look-ahead past the sentence */
     tx_init(m, i);
     uint32_t k = i;
     const char *mod = NULL;
@@ -496,6 +502,8 @@ static int match_month(const tagger *tg, uint32_t i, tx *m)
 /* Years, decades, seasons, quarters: 2023 | the 1990s | spring 2022 | the third quarter */
 static int match_year(const tagger *tg, uint32_t i, tx *m)
 {
+    if (i >= tg->end)
+        return 0; /* look-ahead past the sentence */
     tx_init(m, i);
     uint32_t k = i;
     const cl_time_lexeme *md = lex(tg, k, CL_TC_MOD);
@@ -598,6 +606,8 @@ static int match_year(const tagger *tg, uint32_t i, tx *m)
  * year), "the year-earlier quarter" / "the year-ago period" (last year's). */
 static int match_period(const tagger *tg, uint32_t i, tx *m)
 {
+    if (i >= tg->end)
+        return 0; /* look-ahead past the sentence */
     tx_init(m, i);
     const char *p = cl_tok_ptr(tg->doc, i);
     uint32_t n = cl_tok_len(tg->doc, i);
@@ -658,6 +668,8 @@ static int part_after(const tagger *tg, uint32_t j, tx *m)
 /* today / yesterday / tomorrow / tonight [morning] */
 static int match_relday(const tagger *tg, uint32_t i, tx *m)
 {
+    if (i >= tg->end)
+        return 0; /* look-ahead past the sentence */
     const cl_time_lexeme *rd = lex(tg, i, CL_TC_RELDAY);
     if (!rd)
         return 0;
@@ -677,6 +689,8 @@ static int match_relday(const tagger *tg, uint32_t i, tx *m)
 /* [last|next|this] Friday [morning], Friday's [meeting] */
 static int match_weekday(const tagger *tg, uint32_t i, tx *m)
 {
+    if (i >= tg->end)
+        return 0; /* look-ahead past the sentence */
     uint32_t k = i;
     int shift = 0;
     const cl_time_lexeme *sh = lex(tg, k, CL_TC_SHIFT);
@@ -724,6 +738,8 @@ static int unit_gran(const cl_time_lexeme *u)
  * (week|month|year|weekend|day|night|morning|summer ...) */
 static int match_shift(const tagger *tg, uint32_t i, tx *m)
 {
+    if (i >= tg->end)
+        return 0; /* look-ahead past the sentence */
     tx_init(m, i);
     uint32_t k = i;
     int sub = 0;
@@ -859,6 +875,8 @@ static int match_shift(const tagger *tg, uint32_t i, tx *m)
 /* N units ago / later / earlier / before / after */
 static int match_ago(const tagger *tg, uint32_t i, tx *m)
 {
+    if (i >= tg->end)
+        return 0; /* look-ahead past the sentence */
     double q;
     uint32_t k = i;
     if (lex(tg, k, CL_TC_APPROX) && !is(tg, k, "more") && !is(tg, k, "less") && !is(tg, k, "up") &&
@@ -905,6 +923,8 @@ static int match_ago(const tagger *tg, uint32_t i, tx *m)
 /* [approx] N unit(s) | N-unit | recent weeks | for months | half a year */
 static int match_duration(const tagger *tg, uint32_t i, tx *m)
 {
+    if (i >= tg->end)
+        return 0; /* look-ahead past the sentence */
     tx_init(m, i);
     uint32_t k = i;
     const char *mod = NULL;
@@ -1028,6 +1048,8 @@ static int match_duration(const tagger *tg, uint32_t i, tx *m)
 /* 3 p.m. | 10am | 12:30 GMT | noon | midnight */
 static int match_clock(const tagger *tg, uint32_t i, tx *m)
 {
+    if (i >= tg->end)
+        return 0; /* look-ahead past the sentence */
     tx_init(m, i);
     if (is(tg, i, "noon") || is(tg, i, "midday") || is(tg, i, "midnight")) {
         if (i > tg->first && (is(tg, i - 1, "at") || is(tg, i - 1, "by") || is(tg, i - 1, "until") ||
@@ -1121,6 +1143,8 @@ static int match_clock(const tagger *tg, uint32_t i, tx *m)
 /* now, currently, recently, the past, the future, at the moment */
 static int match_ref(const tagger *tg, uint32_t i, tx *m)
 {
+    if (i >= tg->end)
+        return 0; /* look-ahead past the sentence */
     tx_init(m, i);
     const cl_time_lexeme *r = lex(tg, i, CL_TC_REF);
     if (r) {
@@ -1153,6 +1177,8 @@ static int match_ref(const tagger *tg, uint32_t i, tx *m)
 /* daily, weekly, every day, each year, once a week */
 static int match_set(const tagger *tg, uint32_t i, tx *m)
 {
+    if (i >= tg->end)
+        return 0; /* look-ahead past the sentence */
     tx_init(m, i);
     const cl_time_lexeme *s = lex(tg, i, CL_TC_SET);
     if (s) {
@@ -1188,6 +1214,8 @@ static int match_set(const tagger *tg, uint32_t i, tx *m)
 /* Christmas, New Year's Day */
 static int match_holiday(const tagger *tg, uint32_t i, tx *m)
 {
+    if (i >= tg->end)
+        return 0; /* look-ahead past the sentence */
     char key[64];
     size_t o = 0;
     const cl_time_lexeme *best = NULL;
