@@ -13,8 +13,10 @@ static const char extract_usage[] =
     "usage: claimline extract [-j N] [--no-clean] [--no-text] [--max-bytes N] [PATH...|-]\n"
     "\n"
     "Writes one JSON record per input document to stdout (schema: docs/record.md).\n"
-    "PATH is a text file (one article), a .jsonl file (one article per line with id, url,\n"
-    "date, title, text), a directory (read recursively) or - for stdin (the default).\n"
+    "PATH is a text file (one article), an HTML page (.html, .htm, .html.gz), a WARC crawl\n"
+    "(.warc, .warc.gz: each HTML response is a page), a .jsonl file (one article per line\n"
+    "with id, url, date, title, text or html), a directory (read recursively) or - for\n"
+    "stdin (the default).\n"
     "Rejected inputs are listed on stderr with file, line and reason; the run goes on.\n"
     "\n"
     "  -j, --jobs N    extract on N threads (default: every core); records keep input order\n"
@@ -94,6 +96,16 @@ static int parse(int argc, char **argv, run_opts *o, const char *usage)
     return optind;
 }
 
+/* Says how many WARC records were not HTML pages (they are not documents, so not
+ * rejections either). */
+static void report_skipped(const cl_reader *rd)
+{
+    uint64_t n = cl_reader_skipped(rd);
+    if (n)
+        fprintf(stderr, "claimline: %llu WARC record(s) skipped: not HTML responses\n",
+                (unsigned long long)n);
+}
+
 typedef int (*record_sink)(void *user, const char *json, size_t len, const cl_doc *doc);
 
 /* Streams every document of the paths through extraction into sink. Returns the number of
@@ -135,6 +147,7 @@ static long run_extract(char **paths, int npaths, const run_opts *o, record_sink
     if (jobs > 1) {
         cl_parallel_sink ps = {sink, cli_reject, user};
         long r = cl_parallel_run(ctx, rd, o->extract_flags, o->record_flags, jobs, &ps, docs_out);
+        report_skipped(rd);
         cl_reader_free(rd);
         cl_context_free(ctx);
         return r;
@@ -173,6 +186,7 @@ static long run_extract(char **paths, int npaths, const run_opts *o, record_sink
         free(json);
         cl_doc_free(doc);
     }
+    report_skipped(rd);
     cl_reader_free(rd);
     cl_context_free(ctx);
     if (docs_out)

@@ -2,8 +2,10 @@
  * bounds, whatever the bytes; results are checked for basic sanity. */
 #include "targets.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "claimline/claimline.h"
 
@@ -58,6 +60,42 @@ int cl_fuzz_html(const uint8_t *data, size_t size)
     in.text_len = size;
     in.format = CL_FORMAT_HTML;
     extract_one(&in, 0);
+    return 0;
+}
+
+int cl_fuzz_warc(const uint8_t *data, size_t size)
+{
+    /* the WARC reader streams from files (zlib): give it one */
+    char path[] = "/tmp/claimline-fuzz-XXXXXX.warc";
+    int fd = mkstemps(path, 5);
+    if (fd < 0)
+        return 0;
+    FILE *f = fdopen(fd, "wb");
+    if (!f || fwrite(data, 1, size, f) != size) {
+        if (f)
+            fclose(f);
+        unlink(path);
+        return 0;
+    }
+    fclose(f);
+    cl_error err;
+    cl_reader *rd = cl_reader_new(&err);
+    if (!rd)
+        abort();
+    cl_reader_set_limit(rd, 1 << 16);
+    cl_reader_add_path(rd, path, &err);
+    cl_input in;
+    cl_error rej;
+    cl_read_kind k;
+    int n = 0;
+    while ((k = cl_reader_next(rd, &in, &rej)) != CL_READ_END && n++ < 64) {
+        if (k == CL_READ_DOC)
+            extract_one(&in, 0);
+        else if (rej.status == CL_OK)
+            abort(); /* a rejection must say why */
+    }
+    cl_reader_free(rd);
+    unlink(path);
     return 0;
 }
 
@@ -125,4 +163,5 @@ const cl_fuzz_target cl_fuzz_targets[] = {{"extract", cl_fuzz_extract},
                                           {"record", cl_fuzz_record},
                                           {"html", cl_fuzz_html},
                                           {"timeml", cl_fuzz_timeml},
+                                          {"warc", cl_fuzz_warc},
                                           {NULL, NULL}};

@@ -14,6 +14,8 @@ int cl_fuzz_jsonl(const uint8_t *data, size_t size);
 int cl_fuzz_timex(const uint8_t *data, size_t size);
 /* The HTML path: bytes as a page through main-text extraction and the whole pipeline. */
 int cl_fuzz_html(const uint8_t *data, size_t size);
+/* The WARC reader (through a temporary file) and extraction of every page it yields. */
+int cl_fuzz_warc(const uint8_t *data, size_t size);
 /* The TimeML reader and writer (claimline tag --timeml) on bytes as a TimeML file. */
 int cl_fuzz_timeml(const uint8_t *data, size_t size);
 /* The ledger's record loader on bytes as a JSON record (in-memory SQLite). */

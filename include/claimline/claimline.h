@@ -132,6 +132,8 @@ cl_read_kind cl_reader_next(cl_reader *rd, cl_input *in, cl_error *rej);
 uint64_t cl_reader_docs(const cl_reader *rd);
 uint64_t cl_reader_rejects(const cl_reader *rd);
 uint64_t cl_reader_bytes(const cl_reader *rd);
+/* WARC records skipped as not being HTML responses (requests, metadata, images ...). */
+uint64_t cl_reader_skipped(const cl_reader *rd);
 
 /* ---------------------------------------------------------------- extract */
 

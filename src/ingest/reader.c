@@ -2,7 +2,8 @@
  *
  * Accepts plain text (one article per file), HTML pages (.html, .htm, gzipped .html.gz,
  * or any file that starts like HTML) and JSON lines (one article per line with fields id,
- * url, date, title, text - or html instead of text; also outlet/source). Every input becomes a document or
+ * url, date, title, text - or html instead of text; also outlet/source), and WARC crawls
+ * (.warc, .warc.gz: each HTML response becomes a page, other records are counted). Every input becomes a document or
  * a rejection with file, line and reason, and a bad input never stops the stream: a line
  * over the size cap is skipped without being buffered, a directory entry that cannot be
  * read is rejected and the walk goes on. Memory stays flat: one file or one line at a time.
@@ -19,6 +20,7 @@
 #include "claimline/claimline.h"
 #include "ingest/html.h"
 #include "ingest/textmeta.h"
+#include "ingest/warc.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/utf8.h"
@@ -44,10 +46,16 @@ struct cl_reader {
     char *jsonl_path;
     uint64_t jsonl_line;
 
+    /* the WARC file being read (NULL when none) */
+    cl_warc *warc;
+    char *warc_path;
+    uint64_t warc_skipped;  /* non-HTML records of finished WARC files */
+
     /* storage for the current document */
     cl_buf body;
     char *cur_path;
     char *cur_id;
+    char *cur_url;
     json_t *cur_json;
 
     uint64_t docs, rejects, bytes;
@@ -78,11 +86,21 @@ static void reader_close_jsonl(cl_reader *rd)
     rd->jsonl_line = 0;
 }
 
+static void reader_close_warc(cl_reader *rd)
+{
+    rd->warc_skipped += cl_warc_skipped(rd->warc);
+    cl_warc_close(rd->warc);
+    rd->warc = NULL;
+    free(rd->warc_path);
+    rd->warc_path = NULL;
+}
+
 static void reader_drop_current(cl_reader *rd)
 {
     free(rd->cur_path);
     free(rd->cur_id);
-    rd->cur_path = rd->cur_id = NULL;
+    free(rd->cur_url);
+    rd->cur_path = rd->cur_id = rd->cur_url = NULL;
     if (rd->cur_json)
         json_decref(rd->cur_json);
     rd->cur_json = NULL;
@@ -98,6 +116,7 @@ void cl_reader_free(cl_reader *rd)
     }
     free(rd->stack);
     reader_close_jsonl(rd);
+    reader_close_warc(rd);
     reader_drop_current(rd);
     cl_buf_free(&rd->body);
     free(rd);
@@ -111,6 +130,10 @@ void cl_reader_set_limit(cl_reader *rd, size_t max_bytes)
 uint64_t cl_reader_docs(const cl_reader *rd) { return rd->docs; }
 uint64_t cl_reader_rejects(const cl_reader *rd) { return rd->rejects; }
 uint64_t cl_reader_bytes(const cl_reader *rd) { return rd->bytes; }
+uint64_t cl_reader_skipped(const cl_reader *rd)
+{
+    return rd->warc_skipped + cl_warc_skipped(rd->warc);
+}
 
 static int push_path(cl_reader *rd, const char *path)
 {
@@ -172,6 +195,11 @@ static int is_jsonl_name(const char *path)
 {
     return has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson") ||
            has_suffix(path, ".JSONL");
+}
+
+static int is_warc_name(const char *path)
+{
+    return has_suffix(path, ".warc") || has_suffix(path, ".warc.gz");
 }
 
 static int is_html_name(const char *path)
@@ -283,6 +311,40 @@ static cl_read_kind body_doc(cl_reader *rd, const char *path, cl_format format, 
 static cl_read_kind text_doc(cl_reader *rd, const char *path, cl_input *in, cl_error *rej)
 {
     return body_doc(rd, path, CL_FORMAT_TEXT, in, rej);
+}
+
+/* The next HTML response of the open WARC file as a page; END when the file is done. */
+static cl_read_kind next_warc(cl_reader *rd, cl_input *in, cl_error *rej)
+{
+    cl_warc_page page;
+    int r = cl_warc_next(rd->warc, &page, rej);
+    if (r == 0) {
+        reader_close_warc(rd);
+        return CL_READ_END;
+    }
+    if (r < 0) {
+        rd->rejects++;
+        return CL_READ_REJECT;
+    }
+    memset(in, 0, sizeof *in);
+    rd->cur_id = strdup(page.record_id);
+    rd->cur_path = strdup(rd->warc_path);
+    rd->cur_url = page.url[0] ? strdup(page.url) : NULL;
+    if (!rd->cur_id || !rd->cur_path || (page.url[0] && !rd->cur_url)) {
+        cl_error_set(rej, CL_ENOMEM, rd->warc_path, 0, 0, "out of memory");
+        rd->rejects++;
+        return CL_READ_REJECT;
+    }
+    in->id = rd->cur_id;
+    in->source = rd->cur_path;
+    in->source_line = 0;
+    in->url = rd->cur_url;
+    in->text = page.html;
+    in->text_len = page.html_len;
+    in->format = CL_FORMAT_HTML;
+    rd->bytes += page.html_len;
+    rd->docs++;
+    return CL_READ_DOC;
 }
 
 /* Reads a gzip file (streamed, several members allowed) into rd->body, up to the limit. */
@@ -533,6 +595,22 @@ static cl_read_kind read_path(cl_reader *rd, const char *path, cl_input *in, cl_
     }
     if (is_jsonl_name(path))
         return open_jsonl(rd, f, 0, path, in, rej);
+    if (is_warc_name(path)) {
+        fclose(f);
+        rd->warc = cl_warc_open(path, rd->limit, rej);
+        if (!rd->warc) {
+            rd->rejects++;
+            return CL_READ_REJECT;
+        }
+        rd->warc_path = strdup(path);
+        if (!rd->warc_path) {
+            reader_close_warc(rd);
+            cl_error_set(rej, CL_ENOMEM, path, 0, 0, "out of memory");
+            rd->rejects++;
+            return CL_READ_REJECT;
+        }
+        return CL_READ_END; /* cl_reader_next goes on with the open WARC file */
+    }
     if (is_gzip_html_name(path)) {
         fclose(f);
         if (slurp_gzip(rd, path, rej) != CL_OK) {
@@ -588,6 +666,12 @@ cl_read_kind cl_reader_next(cl_reader *rd, cl_input *in, cl_error *rej)
     for (;;) {
         if (rd->jsonl) {
             cl_read_kind k = next_jsonl(rd, in, rej);
+            if (k != CL_READ_END)
+                return k;
+            continue;
+        }
+        if (rd->warc) {
+            cl_read_kind k = next_warc(rd, in, rej);
             if (k != CL_READ_END)
                 return k;
             continue;

@@ -85,6 +85,18 @@ printf '<html><body><nav><a href="/">Home</a></nav></body></html>' > "$T/empty.h
 "$BIN" extract "$T/empty.html" > /dev/null 2> "$T/empty.err"
 grep -q "no article text found" "$T/empty.err" && ok "page without text rejected with a reason" || bad "page without text: $(cat "$T/empty.err")"
 
+# --- WARC crawls: HTML responses become pages, other records are counted, lies are caught
+sh "$HERE/make_warc.sh" "$T/warc"
+"$BIN" extract "$T/warc/crawl.warc" > "$T/warc.jsonl" 2> "$T/warc.err"
+[ "$(wc -l < "$T/warc.jsonl")" -eq 2 ] && ok "warc: two HTML responses become records" || bad "warc records: $(cat "$T/warc.err")"
+grep -q '"url":"https://courier.example/world/izmail"' "$T/warc.jsonl" && grep -q 'ferry terminal' "$T/warc.jsonl" && ok "warc: chunked gzip body decoded" || bad "warc: chunked gzip body decoded"
+grep -q "4 WARC record(s) skipped" "$T/warc.err" && ok "warc: other records counted" || bad "warc: other records counted: $(cat "$T/warc.err")"
+"$BIN" extract "$T/warc/crawl.warc.gz" > "$T/warcgz.jsonl" 2>/dev/null
+[ "$(wc -l < "$T/warcgz.jsonl")" -eq 2 ] && ok "warc.gz: multi-member gzip" || bad "warc.gz: multi-member gzip"
+"$BIN" extract "$T/warc/lying.warc" "$HERE/html/siege.html" > "$T/lie.jsonl" 2> "$T/lie.err"
+rc=$?
+[ $rc -eq 3 ] && grep -q "lying length" "$T/lie.err" && [ "$(wc -l < "$T/lie.jsonl")" -eq 2 ] && ok "warc: lying length reported, good records kept" || bad "warc: lying length (exit $rc): $(cat "$T/lie.err")"
+
 # --- analyze is idempotent
 DB="$T/ledger.db"
 "$BIN" analyze --db "$DB" "$HERE/fixtures" > "$T/a1.txt" 2>&1
