@@ -122,6 +122,10 @@ check: $(BUILD)/claimline $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
 	@echo "== CLI tests"
 	sh tests/cli/run.sh $(BUILD)/claimline
+	@echo "== crash safety (analyze killed with SIGKILL; SIGKILL_RUNS=100 for the full check)"
+	sh tests/cli/sigkill.sh $(BUILD)/claimline
+	@echo "== hostile inputs"
+	sh tests/cli/hostile.sh $(BUILD)/claimline
 	@echo "== scores"
 	sh tests/eval/run.sh $(BUILD)/claimline
 
