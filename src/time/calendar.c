@@ -85,7 +85,18 @@ void cl_format_day(int32_t z, char out[16])
         strcpy(out, "unknown");
         return;
     }
-    snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
+    /* by hand: this runs for every date of every record */
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
 }
 
 int cl_parse_day(const char *s, int32_t *z)

@@ -66,7 +66,15 @@ void cl_buf_append(cl_buf *b, const void *p, size_t n)
 
 void cl_buf_puts(cl_buf *b, const char *s) { cl_buf_append(b, s, strlen(s)); }
 
-void cl_buf_putc(cl_buf *b, char c) { cl_buf_append(b, &c, 1); }
+void cl_buf_putc(cl_buf *b, char c)
+{
+    if (b->len + 1 < b->cap && b->len < b->limit && !b->failed) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return;
+    }
+    cl_buf_append(b, &c, 1);
+}
 
 void cl_buf_vprintf(cl_buf *b, const char *fmt, va_list ap)
 {

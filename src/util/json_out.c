@@ -112,7 +112,15 @@ void jw_str(jw *w, const char *s) { jw_strn(w, s, s ? strlen(s) : 0); }
 void jw_int(jw *w, int64_t v)
 {
     jw_sep(w);
-    cl_buf_printf(w->out, "%lld", (long long)v);
+    char b[24], *p = b + sizeof b;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    cl_buf_append(w->out, p, (size_t)(b + sizeof b - p));
 }
 
 void jw_double(jw *w, double v, int decimals)
@@ -120,8 +128,11 @@ void jw_double(jw *w, double v, int decimals)
     jw_sep(w);
     if (!isfinite(v))
         cl_buf_append(w->out, "null", 4);
-    else
-        cl_buf_printf(w->out, "%.*f", decimals, v);
+    else {
+        char b[64];
+        int n = snprintf(b, sizeof b, "%.*f", decimals, v);
+        cl_buf_append(w->out, b, n > 0 && (size_t)n < sizeof b ? (size_t)n : 0);
+    }
 }
 
 void jw_bool(jw *w, int v)
