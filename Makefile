@@ -47,7 +47,7 @@ GAZ_TSV  := build/gazetteer.tsv
 GAZ_BIN  := build/gazetteer.bin
 DEPS_OK  := build/.deps-ok
 
-.PHONY: all deps demo test check san-test fuzz clean distclean bench
+.PHONY: all deps demo test check san-test valgrind fuzz clean distclean bench
 all: $(BUILD)/claimline
 
 # ---------------------------------------------------------------- dependencies
@@ -131,6 +131,12 @@ check: $(BUILD)/claimline $(BUILD)/unit-tests
 
 san-test:
 	$(MAKE) SAN=1 check
+
+# The unit suite (spec files and fuzz replays included) under valgrind memcheck: any error
+# or definite/indirect leak fails. Slow (minutes); not part of `make test`.
+valgrind: $(BUILD)/unit-tests
+	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 -q \
+	  $(BUILD)/unit-tests
 
 test: check
 	$(MAKE) SAN=1 check
