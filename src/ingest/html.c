@@ -328,7 +328,7 @@ static const char *const negative_hints[] = {
     "menu", "masthead", "toolbar", "widget", "sponsor", "byline", "author-bio", "authorbio",
     "tags", "disclaimer", "paywall", "banner", "skip", "print-only", "visually-hidden",
     "sr-only", "read-more", "readmore", "more-stories", "recommend", "jump", "credit",
-    "rail", "hidden", NULL};
+    "rail", "hidden", "slideshow", "carousel", "lightbox", "timestamp", NULL};
 static const char *const positive_hints[] = {"article", "content", "story", "entry", "main",
                                              "post", "text", "body", "blog", "news", "column",
                                              NULL};
@@ -461,8 +461,8 @@ static void collect(cl_arena *a, const GumboNode *n, text_buf *b, size_t *link_b
                 *link_bytes += added;
             continue;
         }
-        if (x->type != GUMBO_NODE_ELEMENT || (x != n && skip_element(x)))
-            continue;
+        if (x->type != GUMBO_NODE_ELEMENT || (x != n && (skip_element(x) || negative_element(x))))
+            continue; /* inside a block, a chrome-marked element is a caption or a widget */
         GumboTag t = tag_of(x);
         if (t == GUMBO_TAG_BR) {
             tb_newline(a, b);
@@ -688,6 +688,12 @@ static int keep_block(const block *b)
         return words >= 2 && words <= 30;
     if (words < 4 && !sentence_end)
         return 0;
+    /* "Updated 5:27 am CST, Wednesday, November 20, 2019": a time stamp, not text */
+    static const char *const stamps[] = {"updated", "published", "posted", "last updated",
+                                         "last modified", "first published", NULL};
+    for (const char *const *st = stamps; *st && words < 15; st++)
+        if (cl_starts_ci(b->text, b->len, *st))
+            return 0;
     return 1;
 }
 
