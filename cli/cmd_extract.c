@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "parallel.h"
+#include "progress.h"
 
 static const char extract_usage[] =
     "usage: claimline extract [-j N] [--no-clean] [--no-text] [--max-bytes N] [PATH...|-]\n"
@@ -108,6 +109,20 @@ static void report_skipped(const cl_reader *rd)
 
 typedef int (*record_sink)(void *user, const char *json, size_t len, const cl_doc *doc);
 
+/* The caller's sink with a progress line in front. */
+typedef struct progress_sink {
+    record_sink sink;
+    void *user;
+    cli_progress progress;
+} progress_sink;
+
+static int with_progress(void *user, const char *json, size_t len, const cl_doc *doc)
+{
+    progress_sink *ps = user;
+    cli_progress_tick(&ps->progress);
+    return ps->sink(ps->user, json, len, doc);
+}
+
 /* Streams every document of the paths through extraction into sink. Returns the number of
  * rejected inputs, or -1 when the engine could not start. */
 static long run_extract(char **paths, int npaths, const run_opts *o, record_sink sink, void *user,
@@ -139,6 +154,10 @@ static long run_extract(char **paths, int npaths, const run_opts *o, record_sink
     }
     for (int i = 0; i < npaths; i++)
         cl_reader_add_path(rd, paths[i], &err);
+    progress_sink prog = {sink, user, {0}};
+    cli_progress_start(&prog.progress, paths, npaths, rd);
+    sink = with_progress;
+    user = &prog;
     int jobs = o->jobs;
     if (jobs == 0) {
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -147,6 +166,7 @@ static long run_extract(char **paths, int npaths, const run_opts *o, record_sink
     if (jobs > 1) {
         cl_parallel_sink ps = {sink, cli_reject, user};
         long r = cl_parallel_run(ctx, rd, o->extract_flags, o->record_flags, jobs, &ps, docs_out);
+        cli_progress_end(&prog.progress);
         report_skipped(rd);
         cl_reader_free(rd);
         cl_context_free(ctx);
@@ -186,6 +206,7 @@ static long run_extract(char **paths, int npaths, const run_opts *o, record_sink
         free(json);
         cl_doc_free(doc);
     }
+    cli_progress_end(&prog.progress);
     report_skipped(rd);
     cl_reader_free(rd);
     cl_context_free(ctx);
