@@ -82,7 +82,10 @@ void cl_doc_dyad(cl_doc *doc, const char **a, const char **b)
         int counts[8], n = 0;
         for (uint32_t i = 0; i < doc->actors.n; i++) {
             const cl_actor *m = &doc->actors.v[i];
-            if (!m->side || strlen(m->side) != 3 || m->kind == CL_ACTOR_MEDIA)
+            /* countries, and armed groups with a side of their own ("SDN.RSF"); not
+             * international bodies or outlets */
+            if (!m->side || (strlen(m->side) != 3 && !strchr(m->side, '.')) ||
+                m->kind == CL_ACTOR_MEDIA)
                 continue;
             int k;
             for (k = 0; k < n; k++)

@@ -597,7 +597,8 @@ static int resolve_reference(const cl_doc *doc, const sent_ctx *sc, const speake
         else if (org_pron)
             fits = a->speaker_kind != CL_ACTOR_PERSON;
         else
-            fits = name_has(a->speaker_name, head) || (a->actor && name_has(a->actor, head));
+            fits = name_has(a->speaker_name, head) || name_has(a->speaker_text, head) ||
+                   (a->actor && name_has(a->actor, head));
         if (fits) {
             out->name = a->speaker_name;
             out->id = a->actor;
@@ -621,7 +622,8 @@ static int resolve_reference(const cl_doc *doc, const sent_ctx *sc, const speake
             fits = m->kind == CL_ACTOR_ORG || m->kind == CL_ACTOR_COUNTRY ||
                    m->kind == CL_ACTOR_CAPITAL;
         else
-            fits = name_has(m->name, head);
+            fits = name_has(m->name, head) ||
+                   name_has(cl_doc_span_text((cl_doc *)doc, m->start, m->end), head);
         if (fits) {
             out->name = m->name;
             out->id = m->id;
@@ -653,6 +655,20 @@ static void resolve_speaker(cl_doc *doc, const sent_ctx *sc, const speaker *sp, 
         at->side = m->side;
         at->speaker_kind = m->kind;
         at->speaker_name = m->name;
+        /* "army spokesman Nabil Abdallah": a named person without a side of his own speaks
+         * for the body named just before him, resolved like "the army" */
+        if (!at->side && m->kind == CL_ACTOR_PERSON) {
+            for (uint32_t k = m->tok_first; k-- > sc->first && k + 3 >= m->tok_first;) {
+                if (!speaker_noun(doc, k) || (doc->tokens.v[k].flags & CL_TF_CAP))
+                    continue;
+                speaker body = {k, 1, -1, 0, 1};
+                resolved rb = {0};
+                if (resolve_reference(doc, sc, &body, at, &rb) && rb.kind != CL_ACTOR_PERSON) {
+                    at->side = rb.side;
+                    break;
+                }
+            }
+        }
         return;
     }
     resolved r = {0};
@@ -982,6 +998,13 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     if (sp.count) {
         /* "CONTENT," SPEAKER CUE  /  CONTENT, SPEAKER CUE (on Friday). */
         uint32_t b = sp.first;
+        /* a name's title belongs to the speaker phrase: "army spokesman Nabil Abdallah" */
+        if (sp.actor >= 0 && !sp.pronoun) {
+            uint32_t e = np_start(sc, sp.first);
+            while (e < b && (doc->tokens.v[e].kind != CL_TOK_WORD || boundary_word(doc, e)))
+                e++;
+            b = e;
+        }
         /* an apposition before the speaker is not content: "minister, Oleksii Reznikov said" */
         while (b > sc->first + 1 && tok_punct(doc, b - 1, ',')) {
             uint32_t j = b - 2;
