@@ -55,7 +55,9 @@ cl_status cl_place_tables_load(cl_place_tables *t, const void *gazp, cl_arena *a
 const char *cl_place_alpha2(const cl_doc *doc, const char *alpha3)
 {
     uint32_t e;
-    if (!alpha3 || !cl_strmap_get(&doc->ctx->place.alpha3_to_2, alpha3, strlen(alpha3), &e))
+    /* an armed group's side "SDN.RSF" is in its country's territory */
+    size_t n = alpha3 ? strcspn(alpha3, ".") : 0;
+    if (!alpha3 || !cl_strmap_get(&doc->ctx->place.alpha3_to_2, alpha3, n, &e))
         return NULL;
     return doc->ctx->gaz.entries[e].country;
 }
@@ -353,6 +355,115 @@ static void direction_fronts(cl_doc *doc)
     }
 }
 
+/* Marks the tokens of places [from, doc->places.n) in taken. */
+static void mark_places(const cl_doc *doc, uint32_t from, uint8_t *taken)
+{
+    for (uint32_t k = from; k < doc->places.n; k++)
+        for (uint32_t t = 0; t < doc->places.v[k].tok_count; t++)
+            taken[doc->places.v[k].tok_first + t] = 1;
+}
+
+/* A run of up to three capitalized words starting at i that is not an actor, a place or
+ * the start of a sentence; returns its length (0 = none). */
+static uint32_t name_run_at(const cl_doc *doc, const uint8_t *taken, uint32_t i, uint32_t end)
+{
+    uint32_t n = 0;
+    while (i + n < end && n < 3) {
+        const cl_token *t = &doc->tokens.v[i + n];
+        if (t->kind != CL_TOK_WORD || !(t->flags & CL_TF_CAP) || (t->flags & CL_TF_ALLCAPS) ||
+            taken[i + n] || cl_actor_at_token(doc, i + n) >= 0)
+            break;
+        n++;
+    }
+    return n;
+}
+
+/* Places the gazetteer does not know but the text describes: "the town of Paletwa",
+ * "Paletwa, a town in Chin state", "the village of X". Their country is the document's
+ * leading country; they have no coordinates. */
+static void described_places(cl_doc *doc, const country_votes *cv)
+{
+    const char *cc = NULL;
+    int best = 0;
+    for (int i = 0; i < cv->n; i++)
+        if (cv->votes[i] > best) {
+            best = cv->votes[i];
+            cc = cv->code[i];
+        }
+    uint32_t n_before = doc->places.n;
+    uint8_t *taken = cl_arena_zalloc(&doc->arena, doc->tokens.n + 1);
+    mark_places(doc, 0, taken);
+    for (uint32_t s = 0; s < doc->sentences.n; s++) {
+        const cl_sentence *se = &doc->sentences.v[s];
+        uint32_t first = se->tok_first, end = se->tok_first + se->tok_count;
+        for (uint32_t i = first; i < end; i++) {
+            uint32_t at = 0, len = 0;
+            /* "the town of X" */
+            if (word_class(doc, i) == CL_PW_SETTLEMENT && tok_is(doc, i + 1, "of") && i + 2 < end) {
+                at = i + 2;
+                len = name_run_at(doc, taken, at, end);
+            }
+            /* "X, a town" / "X, a small village" */
+            if (!len && i > first && !(doc->tokens.v[i].flags & CL_TF_SENT_START) &&
+                (i == first || doc->tokens.v[i - 1].kind != CL_TOK_WORD ||
+                 !(doc->tokens.v[i - 1].flags & CL_TF_CAP))) {
+                uint32_t n = name_run_at(doc, taken, i, end);
+                uint32_t k = i + n;
+                if (n && tok_is(doc, k, ",") && (tok_is(doc, k + 1, "a") || tok_is(doc, k + 1, "the"))) {
+                    uint32_t w = k + 2;
+                    if (w < end && word_class(doc, w) != CL_PW_SETTLEMENT && w + 1 < end)
+                        w++; /* one adjective: "a small town", "a frontline village" */
+                    if (w < end && word_class(doc, w) == CL_PW_SETTLEMENT) {
+                        at = i;
+                        len = n;
+                    }
+                }
+            }
+            if (!len)
+                continue;
+            cl_place *p = &CL_VEC_PUSH(&doc->arena, doc->places);
+            memset(p, 0, sizeof *p);
+            p->tok_first = at;
+            p->tok_count = len;
+            p->start = doc->tokens.v[at].start;
+            p->end = doc->tokens.v[at + len - 1].end;
+            p->sentence = s;
+            p->kind = CL_PLACE_CITY;
+            p->name = cl_doc_span_text(doc, p->start, p->end);
+            if (cc) {
+                p->country[0] = cc[0];
+                p->country[1] = cc[1];
+            }
+            p->lat = p->lon = NAN;
+            mark_places(doc, doc->places.n - 1, taken);
+            i = at + len - 1;
+        }
+    }
+    /* a described place is the same place wherever else its name stands */
+    uint32_t n_described = doc->places.n;
+    for (uint32_t k = n_before; k < n_described; k++) {
+        const char *name = doc->places.v[k].name;
+        size_t nl = strlen(name);
+        uint32_t ntok = doc->places.v[k].tok_count;
+        for (uint32_t s = 0; s < doc->sentences.n; s++) {
+            const cl_sentence *se = &doc->sentences.v[s];
+            for (uint32_t i = se->tok_first; i + ntok <= se->tok_first + se->tok_count; i++) {
+                if (taken[i] || doc->tokens.v[i].start + nl > doc->text_len ||
+                    memcmp(doc->text + doc->tokens.v[i].start, name, nl) != 0 ||
+                    doc->tokens.v[i + ntok - 1].end != doc->tokens.v[i].start + nl)
+                    continue;
+                cl_place *p = &CL_VEC_PUSH(&doc->arena, doc->places);
+                *p = doc->places.v[k];
+                p->tok_first = i;
+                p->start = doc->tokens.v[i].start;
+                p->end = doc->tokens.v[i + ntok - 1].end;
+                p->sentence = s;
+                mark_places(doc, doc->places.n - 1, taken);
+            }
+        }
+    }
+}
+
 static int cmp_place_pos(const void *a, const void *b)
 {
     const cl_place *x = a, *y = b;
@@ -419,6 +530,7 @@ void cl_place_run(cl_doc *doc)
         p->lon = e->lon_e5 / 1e5;
         p->population = e->population;
     }
+    described_places(doc, &cv);
     direction_fronts(doc);
     if (doc->places.n > 1)
         qsort(doc->places.v, doc->places.n, sizeof(cl_place), cmp_place_pos);
