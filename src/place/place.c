@@ -378,18 +378,26 @@ static uint32_t name_run_at(const cl_doc *doc, const uint8_t *taken, uint32_t i,
     return n;
 }
 
-/* Places the gazetteer does not know but the text describes: "the town of Paletwa",
- * "Paletwa, a town in Chin state", "the village of X". Their country is the document's
- * leading country; they have no coordinates. */
-static void described_places(cl_doc *doc, const country_votes *cv)
+/* The country of a known region or country named within a few tokens after token i in
+ * its sentence ("Paletwa, a town in Chin state"), or NULL. */
+static const char *country_named_after(const cl_doc *doc, uint32_t i, uint32_t end)
 {
-    const char *cc = NULL;
-    int best = 0;
-    for (int i = 0; i < cv->n; i++)
-        if (cv->votes[i] > best) {
-            best = cv->votes[i];
-            cc = cv->code[i];
-        }
+    for (uint32_t k = 0; k < doc->places.n; k++) {
+        const cl_place *p = &doc->places.v[k];
+        if (p->tok_first > i && p->tok_first < i + 10 && p->tok_first < end &&
+            (p->kind == CL_PLACE_ADMIN1 || p->kind == CL_PLACE_COUNTRY) && p->country[0])
+            return p->country;
+    }
+    return NULL;
+}
+
+/* Places the gazetteer does not know but the text describes: "the town of Paletwa",
+ * "Paletwa, a town in Chin state", "the village of X". Their country is that of a region
+ * or country named right after them, else unknown (the document's other places may well
+ * be across a border); they have no coordinates. */
+static void described_places(cl_doc *doc)
+{
+    uint32_t n_gazetteer = doc->places.n;
     uint32_t n_before = doc->places.n;
     uint8_t *taken = cl_arena_zalloc(&doc->arena, doc->tokens.n + 1);
     mark_places(doc, 0, taken);
@@ -430,6 +438,7 @@ static void described_places(cl_doc *doc, const country_votes *cv)
             p->sentence = s;
             p->kind = CL_PLACE_CITY;
             p->name = cl_doc_span_text(doc, p->start, p->end);
+            const char *cc = n_gazetteer ? country_named_after(doc, at + len - 1, end) : NULL;
             if (cc) {
                 p->country[0] = cc[0];
                 p->country[1] = cc[1];
@@ -530,7 +539,7 @@ void cl_place_run(cl_doc *doc)
         p->lon = e->lon_e5 / 1e5;
         p->population = e->population;
     }
-    described_places(doc, &cv);
+    described_places(doc);
     direction_fronts(doc);
     if (doc->places.n > 1)
         qsort(doc->places.v, doc->places.n, sizeof(cl_place), cmp_place_pos);
