@@ -271,6 +271,7 @@ struct cl_doc {
     int32_t *tok_timex;         /* timex covering the token */
     int32_t *tok_owner;         /* innermost attribution whose content holds the token */
     uint8_t *tok_speaker;       /* 1 when the token is inside a speaker phrase */
+    uint8_t *tok_wclass;        /* attribution word classes of the token (attrib.c) */
     const char *dyad[2];        /* the document's two most-mentioned sides (see cl_doc_dyad) */
     int dyad_done;
 };

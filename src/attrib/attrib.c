@@ -15,6 +15,78 @@
 #include "util/error.h"
 #include "util/text.h"
 
+/* ---------------------------------------------------------------- function words */
+
+/* Classes of the small closed word lists the patterns test; each token's classes are looked
+ * up once per document (one hash) instead of comparing it with every list. */
+enum {
+    W_PRONOUN = 1,      /* he, she, it, they, we, I */
+    W_SKIP = 2,         /* may stand between a speaker and the cue: "has now said" */
+    W_SPEAKER = 4,      /* common nouns heading a speaker phrase: "officials", "the ministry" */
+    W_BOUNDARY = 8,     /* ends a noun phrase on its left: conjunctions, relatives, prepositions */
+    W_PREP = 16,        /* prepositions after a cue: "said on Friday", "wrote on Telegram" */
+    W_DET = 32,         /* determiners: a following cue form is a noun ("his promise") */
+    W_PREP_BEFORE = 64, /* prepositions: a following cue form is a noun ("in support") */
+    W_QUANT = 128       /* a share of people as a speaker: "percent", "half", "most" */
+};
+
+static const char *const pronoun_words[] = {"he", "she", "it", "they", "we", "i", NULL};
+static const char *const skip_words[] = {"has", "have", "had", "also", "now", "earlier", "later",
+                                    "previously", "repeatedly", "initially", "again", "already",
+                                    "still", "just", "then", "further", "separately", "once",
+                                    "first", "last", "late", "early", "on", "had", "would",
+                                    "was", "were", "is", "been", "not", "yet", "never", "since",
+                                    "in", "for", "weeks", "days", "months", "this", "week",
+                                    "publicly", "privately", "officially", "openly", "recently",
+                                    "reportedly", "insistently", "itself", "himself", "herself",
+                                    "do", "does", "did", "don't", "doesn't", "didn't", "won't",
+                                    "wouldn't", "can't", "cannot", "could", "couldn't", "will",
+                                    "may", "might", "must", "should", "shouldn't", "can", NULL};
+static const char *const speaker_words[] = {
+        "officials", "official", "ministry", "institute", "governor", "spokesman",
+        "spokeswoman", "spokesperson", "military", "army", "government", "authorities",
+        "statement", "analysts", "analyst", "experts", "expert", "sources", "source",
+        "witnesses", "residents", "resident", "commander", "commanders", "president",
+        "minister", "alliance", "bloc", "agency", "group", "observers", "monitors", "report",
+        "officer", "soldier", "soldiers", "diplomats", "diplomat", "leader", "leaders",
+        "mayor", "police", "staff", "command", "office", "service", "council", "mission",
+        "organisation", "organization", "campaign", "company", "committee", "tank",
+        "administration", "media", "outlet", "newspaper", "channel", "lawmakers", "senator",
+        "prosecutors", "prosecutor", "ambassador", "envoy", "adviser", "advisor", "founder",
+        "chief", "head", "secretary", "people", "residents", "woman", "man", "volunteer",
+        "volunteers", "journalist", "journalists", "reporter", "reporters", "kremlin",
+        NULL};
+static const char *const boundary_words[] = {"and", "but", "that", "which", "who", "whom", "where",
+                                    "when", "as", "while", "if", "because", "to", "after",
+                                    "before", "in", "on", "at", "for", "from", "with", "by",
+                                    "about", "into", "than", "since", "until", "although",
+                                    "though", "whether", "or", "nor", "so", NULL};
+static const char *const prep_words[] = {"on", "in", "via", "to", "at", "during", "through", "with",
+                                    "after", "before", "from", "for", "following", NULL};
+static const char *const det_words[] = {"the", "a", "an", "this", "these", "those", "his",
+                                    "her", "its", "their", "our", "my", "your", "every", "each",
+                                    "no", "any", "another", NULL};
+static const char *const prepb_words[] = {"in", "of", "for", "with", "without", "at", "from", "into",
+                                    "about", "against", "under", "over", "among", "amid", NULL};
+static const char *const quant_words[] = {"percent", "%", "half", "third", "thirds", "quarter",
+                                    "quarters", "majority", "most", "many", "some", "few",
+                                    "others", "both", "none", "plurality", "minority", "dozens",
+                                    "hundreds", "thousands", "millions", "all", NULL};
+
+static const struct {
+    const char *const *words;
+    unsigned bit;
+} word_lists[] = {{pronoun_words, W_PRONOUN}, {skip_words, W_SKIP},
+                  {speaker_words, W_SPEAKER}, {boundary_words, W_BOUNDARY},
+                  {prep_words, W_PREP},       {det_words, W_DET},
+                  {prepb_words, W_PREP_BEFORE}, {quant_words, W_QUANT}};
+
+/* The classes of token i (0 for a token that is in no list). */
+static unsigned wclass(const cl_doc *doc, uint32_t i)
+{
+    return doc->tok_wclass && i < doc->tokens.n ? doc->tok_wclass[i] : 0;
+}
+
 const char *cl_attrib_kind_name(int kind)
 {
     switch (kind) {
@@ -53,6 +125,14 @@ cl_status cl_attrib_tables_load(cl_attrib_tables *t, cl_arena *a, cl_error *err)
         /* the lemma travels in the high bits: index of the row */
         cl_strmap_put(m, a, form, strlen(form), c | (r << 4));
     }
+    cl_strmap_init(&t->words, a, 512);
+    for (size_t l = 0; l < sizeof word_lists / sizeof *word_lists; l++)
+        for (const char *const *w = word_lists[l].words; *w; w++) {
+            uint32_t bits = 0;
+            cl_strmap_get(&t->words, *w, strlen(*w), &bits);
+            if (!cl_strmap_set(&t->words, *w, strlen(*w), bits | word_lists[l].bit))
+                cl_strmap_put(&t->words, a, *w, strlen(*w), word_lists[l].bit);
+        }
     return CL_OK;
 }
 
@@ -84,18 +164,10 @@ int cl_cue_asserts_nothing(int cue_class)
  * "Russia's denial", "the planned offensive")? */
 static int determiner_before(const cl_doc *doc, uint32_t i)
 {
-    static const char *const w[] = {"the", "a", "an", "this", "these", "those", "his",
-                                    "her", "its", "their", "our", "my", "your", "every", "each",
-                                    "no", "any", "another", NULL};
     const cl_token *p = &doc->tokens.v[i - 1];
     if (p->kind == CL_TOK_POSS)
         return 1;
-    if (p->kind != CL_TOK_WORD)
-        return 0;
-    for (const char *const *q = w; *q; q++)
-        if (tok_is(doc, i - 1, *q))
-            return 1;
-    return 0;
+    return p->kind == CL_TOK_WORD && (wclass(doc, i - 1) & W_DET);
 }
 
 /* A lower-case word with an adjective ending: "analytical", "official", "written". */
@@ -120,12 +192,7 @@ static int adjective_shaped(const cl_doc *doc, uint32_t i)
  * delegates")? */
 static int preposition_before(const cl_doc *doc, uint32_t i)
 {
-    static const char *const w[] = {"in", "of", "for", "with", "without", "at", "from", "into",
-                                    "about", "against", "under", "over", "among", "amid", NULL};
-    for (const char *const *q = w; *q; q++)
-        if (tok_is(doc, i - 1, *q))
-            return 1;
-    return 0;
+    return (wclass(doc, i - 1) & W_PREP_BEFORE) != 0;
 }
 
 /* Cue class of token i as a verb, or -1. Capitalized words are names ("the United
@@ -152,35 +219,19 @@ static int verb_cue(const cl_doc *doc, uint32_t i)
 
 static int is_pronoun(const cl_doc *doc, uint32_t i)
 {
-    static const char *const p[] = {"he", "she", "it", "they", "we", "i", NULL};
-    for (const char *const *w = p; *w; w++)
-        if (tok_is(doc, i, *w))
-            return 1;
-    return 0;
+    return (wclass(doc, i) & W_PRONOUN) != 0;
 }
 
 /* Words that may stand between a speaker and the cue: "has now said", "also said". */
 static int skippable(const cl_doc *doc, uint32_t i)
 {
-    static const char *const w[] = {"has", "have", "had", "also", "now", "earlier", "later",
-                                    "previously", "repeatedly", "initially", "again", "already",
-                                    "still", "just", "then", "further", "separately", "once",
-                                    "first", "last", "late", "early", "on", "had", "would",
-                                    "was", "were", "is", "been", "not", "yet", "never", "since",
-                                    "in", "for", "weeks", "days", "months", "this", "week",
-                                    "publicly", "privately", "officially", "openly", "recently",
-                                    "reportedly", "insistently", "itself", "himself", "herself",
-                                    "do", "does", "did", "don't", "doesn't", "didn't", "won't",
-                                    "wouldn't", "can't", "cannot", "could", "couldn't", "will",
-                                    "may", "might", "must", "should", "shouldn't", "can", NULL};
     const cl_token *t = &doc->tokens.v[i];
     if (t->kind != CL_TOK_WORD)
         return 0;
     if (t->flags & CL_TF_CAP)
         return 0;
-    for (const char *const *p = w; *p; p++)
-        if (tok_is(doc, i, *p))
-            return 1;
+    if (wclass(doc, i) & W_SKIP)
+        return 1;
     uint32_t n = cl_tok_len(doc, i);
     const char *s = cl_tok_ptr(doc, i);
     return n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y';
@@ -203,38 +254,13 @@ typedef struct speaker {
 /* Common nouns that can head a speaker phrase ("officials said", "the institute said"). */
 static int speaker_noun(const cl_doc *doc, uint32_t i)
 {
-    static const char *const nouns[] = {
-        "officials", "official", "ministry", "institute", "governor", "spokesman",
-        "spokeswoman", "spokesperson", "military", "army", "government", "authorities",
-        "statement", "analysts", "analyst", "experts", "expert", "sources", "source",
-        "witnesses", "residents", "resident", "commander", "commanders", "president",
-        "minister", "alliance", "bloc", "agency", "group", "observers", "monitors", "report",
-        "officer", "soldier", "soldiers", "diplomats", "diplomat", "leader", "leaders",
-        "mayor", "police", "staff", "command", "office", "service", "council", "mission",
-        "organisation", "organization", "campaign", "company", "committee", "tank",
-        "administration", "media", "outlet", "newspaper", "channel", "lawmakers", "senator",
-        "prosecutors", "prosecutor", "ambassador", "envoy", "adviser", "advisor", "founder",
-        "chief", "head", "secretary", "people", "residents", "woman", "man", "volunteer",
-        "volunteers", "journalist", "journalists", "reporter", "reporters", "kremlin",
-        NULL};
-    for (const char *const *p = nouns; *p; p++)
-        if (tok_is(doc, i, *p))
-            return 1;
-    return 0;
+    return (wclass(doc, i) & W_SPEAKER) != 0;
 }
 
 /* Words that end a noun phrase on its left: conjunctions, relatives, prepositions. */
 static int boundary_word(const cl_doc *doc, uint32_t i)
 {
-    static const char *const w[] = {"and", "but", "that", "which", "who", "whom", "where",
-                                    "when", "as", "while", "if", "because", "to", "after",
-                                    "before", "in", "on", "at", "for", "from", "with", "by",
-                                    "about", "into", "than", "since", "until", "although",
-                                    "though", "whether", "or", "nor", "so", NULL};
-    for (const char *const *p = w; *p; p++)
-        if (tok_is(doc, i, *p))
-            return 1;
-    return 0;
+    return (wclass(doc, i) & W_BOUNDARY) != 0;
 }
 
 /* Extends a phrase left from its head over determiners, adjectives and capitalized words. */
@@ -269,16 +295,7 @@ static uint32_t np_start(const sent_ctx *sc, uint32_t head)
 /* A share of people as a speaker head: a number, "percent", "half", "most". */
 static int quantity_head(const cl_doc *doc, uint32_t i)
 {
-    static const char *const w[] = {"percent", "%", "half", "third", "thirds", "quarter",
-                                    "quarters", "majority", "most", "many", "some", "few",
-                                    "others", "both", "none", "plurality", "minority", "dozens",
-                                    "hundreds", "thousands", "millions", "all", NULL};
-    if (doc->tokens.v[i].kind == CL_TOK_NUMBER)
-        return 1;
-    for (const char *const *p = w; *p; p++)
-        if (tok_is(doc, i, *p))
-            return 1;
-    return 0;
+    return doc->tokens.v[i].kind == CL_TOK_NUMBER || (wclass(doc, i) & W_QUANT);
 }
 
 /* A lower-case noun heading a phrase that opens with a determiner, a possessive, a number or
@@ -699,12 +716,7 @@ static void resolve_speaker(cl_doc *doc, const sent_ctx *sc, const speaker *sp, 
 
 static int is_preposition(const cl_doc *doc, uint32_t i)
 {
-    static const char *const w[] = {"on", "in", "via", "to", "at", "during", "through", "with",
-                                    "after", "before", "from", "for", "following", NULL};
-    for (const char *const *p = w; *p; p++)
-        if (tok_is(doc, i, *p))
-            return 1;
-    return 0;
+    return (wclass(doc, i) & W_PREP) != 0;
 }
 
 /* After the cue (and a "told" recipient, a platform phrase, a time, "that") - where the
@@ -1187,6 +1199,13 @@ static void cut_overlaps(cl_doc *doc, size_t from)
 
 void cl_attrib_run(cl_doc *doc)
 {
+    doc->tok_wclass = cl_arena_zalloc(&doc->arena, doc->tokens.n + 1);
+    for (uint32_t i = 0; i < doc->tokens.n; i++) {
+        uint32_t bits;
+        if (doc->tokens.v[i].kind == CL_TOK_WORD &&
+            cl_strmap_get(&doc->ctx->attrib.words, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &bits))
+            doc->tok_wclass[i] = (uint8_t)bits;
+    }
     for (uint32_t s = 0; s < doc->sentences.n; s++) {
         const cl_sentence *se = &doc->sentences.v[s];
         sent_ctx sc = {doc, s, se->tok_first, se->tok_first + se->tok_count};

@@ -37,6 +37,7 @@ int cl_cue_asserts_nothing(int cue_class);
 typedef struct cl_attrib_tables {
     cl_strmap verbs;   /* form -> class */
     cl_strmap nouns;   /* form -> class */
+    cl_strmap words;   /* function words -> bit set of their classes (attrib.c) */
 } cl_attrib_tables;
 
 cl_status cl_attrib_tables_load(cl_attrib_tables *t, cl_arena *a, cl_error *err);
