@@ -38,6 +38,23 @@ static void extract_one(const cl_input *in, unsigned flags)
     cl_doc_free(doc);
 }
 
+/* Extracts every document the reader yields (at most 64) and frees the reader; a
+ * rejection must say why. */
+static void extract_all(cl_reader *rd)
+{
+    cl_input in;
+    cl_error rej;
+    cl_read_kind k;
+    int n = 0;
+    while ((k = cl_reader_next(rd, &in, &rej)) != CL_READ_END && n++ < 64) {
+        if (k == CL_READ_DOC)
+            extract_one(&in, 0);
+        else if (rej.status == CL_OK)
+            abort();
+    }
+    cl_reader_free(rd);
+}
+
 int cl_fuzz_extract(const uint8_t *data, size_t size)
 {
     cl_input in = {0};
@@ -84,17 +101,7 @@ int cl_fuzz_warc(const uint8_t *data, size_t size)
         abort();
     cl_reader_set_limit(rd, 1 << 16);
     cl_reader_add_path(rd, path, &err);
-    cl_input in;
-    cl_error rej;
-    cl_read_kind k;
-    int n = 0;
-    while ((k = cl_reader_next(rd, &in, &rej)) != CL_READ_END && n++ < 64) {
-        if (k == CL_READ_DOC)
-            extract_one(&in, 0);
-        else if (rej.status == CL_OK)
-            abort(); /* a rejection must say why */
-    }
-    cl_reader_free(rd);
+    extract_all(rd);
     unlink(path);
     return 0;
 }
@@ -121,17 +128,7 @@ int cl_fuzz_jsonl(const uint8_t *data, size_t size)
         abort();
     cl_reader_set_limit(rd, 1 << 16);
     cl_reader_add_buffer(rd, "fuzz.jsonl", data, size, &err);
-    cl_input in;
-    cl_error rej;
-    cl_read_kind k;
-    int n = 0;
-    while ((k = cl_reader_next(rd, &in, &rej)) != CL_READ_END && n++ < 64) {
-        if (k == CL_READ_DOC)
-            extract_one(&in, 0);
-        else if (rej.status == CL_OK)
-            abort();
-    }
-    cl_reader_free(rd);
+    extract_all(rd);
     return 0;
 }
 
