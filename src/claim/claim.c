@@ -69,7 +69,10 @@ cl_status cl_claim_tables_load(cl_claim_tables *t, cl_arena *a, cl_error *err)
         p->nominal = strcmp(cl_table_cell(&tab, r, 3), "noun") == 0;
         p->window = (uint8_t)atoi(cl_table_cell(&tab, r, 4));
         p->locative = (int8_t)locative;
-        cl_strmap_put(&t->first_word, a, p->words[0], strlen(p->words[0]), 1);
+        if (!cl_strmap_get(&t->first_word, p->words[0], strlen(p->words[0]), &p->first_id)) {
+            p->first_id = t->first_word.count;
+            cl_strmap_put(&t->first_word, a, p->words[0], strlen(p->words[0]), p->first_id);
+        }
         t->n_patterns++;
     }
     cl_table mod;
@@ -182,7 +185,7 @@ static uint32_t find_triggers(const cl_doc *doc, uint32_t first, uint32_t end, h
         hit best = {0, 0, NULL};
         for (uint32_t k = 0; k < t->n_patterns; k++) {
             uint32_t last;
-            if (match_pattern(doc, i, end, &t->patterns[k], &last) &&
+            if (t->patterns[k].first_id == v && match_pattern(doc, i, end, &t->patterns[k], &last) &&
                 (!best.p || last > best.last)) {
                 best = (hit){i, last, &t->patterns[k]};
             }
@@ -197,7 +200,7 @@ static uint32_t find_triggers(const cl_doc *doc, uint32_t first, uint32_t end, h
         for (uint32_t k = 0; k < t->n_patterns && n < cap; k++) {
             const cl_trigger_pattern *q = &t->patterns[k];
             uint32_t last;
-            if (q != best.p && q->predicate != best.p->predicate &&
+            if (q != best.p && q->first_id == v && q->predicate != best.p->predicate &&
                 match_pattern(doc, i, end, q, &last) && last == best.last)
                 out[n++] = (hit){i, last, q};
         }

@@ -37,12 +37,13 @@ typedef struct cl_trigger_pattern {
     uint8_t nominal;
     uint8_t window;
     int8_t locative;                     /* predicate for locative places, -1 = same */
+    uint32_t first_id;                   /* id of the first word (cl_claim_tables.first_word) */
 } cl_trigger_pattern;
 
 typedef struct cl_claim_tables {
     cl_trigger_pattern *patterns;
     uint32_t n_patterns;
-    cl_strmap first_word;      /* first word -> 1 (quick reject) */
+    cl_strmap first_word;      /* first word of a pattern -> its id (quick reject) */
     cl_strmap modality;        /* phrase -> class */
     cl_strmap modality_first;  /* first word of a modality phrase -> 1 (quick reject) */
     uint32_t modality_max_words;
