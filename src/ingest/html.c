@@ -743,7 +743,9 @@ static void main_text(cl_arena *a, const GumboNode *body, cl_html_page *out)
             continue;
         int inside = where > 0;
         if (!inside && parent && best_score > 0) {
-            for (const GumboNode *x = b->node; x && x->parent; x = x->parent) {
+            int steps = 0;
+            for (const GumboNode *x = b->node; x && x->parent && steps < 4 * MAX_UP;
+                 x = x->parent, steps++) {
                 if (x->parent == parent) {
                     if (x->type == GUMBO_NODE_ELEMENT) {
                         uint32_t j = slot_of(&m, x, a);
