@@ -178,6 +178,13 @@ static cl_doc *extract_text(const cl_context *ctx, const cl_input *in, unsigned 
 static cl_doc *extract_html(const cl_context *ctx, const cl_input *in, unsigned flags,
                             cl_error *err)
 {
+    uint32_t depth = cl_html_depth(in->text, in->text_len);
+    if (depth > CL_HTML_MAX_DEPTH)
+        return cl_error_set(err, CL_ELIMIT, in->source, in->source_line, 0,
+                            "HTML nested about %u elements deep (more than %d): not a page we "
+                            "can read in bounded time",
+                            depth, CL_HTML_MAX_DEPTH),
+               NULL;
     cl_arena scratch;
     cl_arena_init(&scratch, ctx->opts.max_doc_memory);
     jmp_buf jb;

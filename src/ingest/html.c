@@ -807,3 +807,34 @@ int cl_html_sniff(const char *s, size_t len)
            (rest >= 5 && cl_starts_ci(s + i, rest, "<html")) ||
            (rest >= 5 && cl_starts_ci(s + i, rest, "<head"));
 }
+
+uint32_t cl_html_depth(const char *html, size_t len)
+{
+    static const char *const voids[] = {"area", "base", "br", "col", "embed", "hr", "img",
+                                        "input", "link", "meta", "source", "track", "wbr",
+                                        "param", NULL};
+    long depth = 0, max = 0;
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (html[i] != '<')
+            continue;
+        if (html[i + 1] == '/') {
+            depth -= depth > 0;
+            continue;
+        }
+        if (!((html[i + 1] >= 'a' && html[i + 1] <= 'z') || (html[i + 1] >= 'A' && html[i + 1] <= 'Z')))
+            continue;
+        size_t n = 0;
+        while (i + 1 + n < len && is_alnum(html[i + 1 + n]))
+            n++;
+        int is_void = 0;
+        for (const char *const *v = voids; *v && !is_void; v++)
+            is_void = n == strlen(*v) && cl_eq_ci(html + i + 1, n, *v);
+        /* a self-closing tag ("<div/>") opens nothing either */
+        const char *gt = memchr(html + i, '>', len - i);
+        if (gt && gt > html + i + 1 && gt[-1] == '/')
+            is_void = 1;
+        if (!is_void && ++depth > max)
+            max = depth;
+    }
+    return (uint32_t)max;
+}

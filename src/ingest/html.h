@@ -11,6 +11,7 @@
 #define CL_INGEST_HTML_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/arena.h"
 
@@ -27,6 +28,14 @@ typedef struct cl_html_page {
 /* Extracts the page. All memory comes from a (which may jump to its failure point when
  * its cap is reached). html need not be NUL-terminated. */
 void cl_html_extract(cl_arena *a, const char *html, size_t len, cl_html_page *out);
+
+/* Deepest element nesting the extractor accepts; deeper pages are rejected before parsing
+ * (HTML5 tree construction is quadratic in the depth of open elements). */
+#define CL_HTML_MAX_DEPTH 4096
+
+/* A quick upper estimate of the element nesting depth of a page (start tags minus end
+ * tags, void elements not counted), for rejecting pathological pages before parsing. */
+uint32_t cl_html_depth(const char *html, size_t len);
 
 /* Does this buffer look like HTML (a doctype or <html> near the start)? */
 int cl_html_sniff(const char *s, size_t len);
