@@ -681,9 +681,16 @@ static int keep_block(const block *b)
     if (ld > 0.5)
         return 0;
     size_t words = word_count(b->text, b->len);
+    /* scripts written without spaces (Japanese, Chinese): count characters as words */
+    size_t wide = 0;
+    for (size_t k = 0; k < b->len; k++)
+        wide += ((unsigned char)b->text[k] & 0xF0) == 0xE0; /* lead byte of a 3-byte char */
+    if (wide > words * 4)
+        words += wide / 2;
     char last = b->len ? b->text[b->len - 1] : 0;
     int sentence_end = last == '.' || last == '"' || last == '?' || last == '!' || last == ':' ||
-                       (unsigned char)last == 0x9D /* ” */;
+                       (unsigned char)last == 0x9D /* ” */ ||
+                       (b->len >= 3 && memcmp(b->text + b->len - 3, "\xE3\x80\x82", 3) == 0) /* 。 */;
     if (b->heading)
         return words >= 2 && words <= 30;
     if (words < 4 && !sentence_end)
