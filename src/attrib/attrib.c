@@ -164,6 +164,8 @@ int cl_cue_asserts_nothing(int cue_class)
  * "Russia's denial", "the planned offensive")? */
 static int determiner_before(const cl_doc *doc, uint32_t i)
 {
+    if (i == 0 || i > doc->tokens.n)
+        return 0;
     const cl_token *p = &doc->tokens.v[i - 1];
     if (p->kind == CL_TOK_POSS)
         return 1;
@@ -173,6 +175,8 @@ static int determiner_before(const cl_doc *doc, uint32_t i)
 /* A lower-case word with an adjective ending: "analytical", "official", "written". */
 static int adjective_shaped(const cl_doc *doc, uint32_t i)
 {
+    if (i >= doc->tokens.n)
+        return 0;
     static const char *const ends[] = {"al", "ic", "ive", "ous", "ful", "ary", "ian", "ish",
                                        "less", "able", "ible", "ed", "en", "est", NULL};
     const cl_token *t = &doc->tokens.v[i];
@@ -199,6 +203,8 @@ static int preposition_before(const cl_doc *doc, uint32_t i)
  * States", "Airborne Warning"), not verbs. */
 static int verb_cue(const cl_doc *doc, uint32_t i)
 {
+    if (i >= doc->tokens.n)
+        return -1;
     uint32_t v;
     if (doc->tokens.v[i].kind != CL_TOK_WORD || (doc->tokens.v[i].flags & CL_TF_CAP))
         return -1;
@@ -225,6 +231,8 @@ static int is_pronoun(const cl_doc *doc, uint32_t i)
 /* Words that may stand between a speaker and the cue: "has now said", "also said". */
 static int skippable(const cl_doc *doc, uint32_t i)
 {
+    if (i >= doc->tokens.n)
+        return 0;
     const cl_token *t = &doc->tokens.v[i];
     if (t->kind != CL_TOK_WORD)
         return 0;
@@ -295,6 +303,8 @@ static uint32_t np_start(const sent_ctx *sc, uint32_t head)
 /* A share of people as a speaker head: a number, "percent", "half", "most". */
 static int quantity_head(const cl_doc *doc, uint32_t i)
 {
+    if (i >= doc->tokens.n)
+        return 0;
     return doc->tokens.v[i].kind == CL_TOK_NUMBER || (wclass(doc, i) & W_QUANT);
 }
 
@@ -303,6 +313,8 @@ static int quantity_head(const cl_doc *doc, uint32_t i)
 static int generic_head(const sent_ctx *sc, uint32_t k)
 {
     const cl_doc *doc = sc->doc;
+    if (k >= doc->tokens.n)
+        return 0;
     const cl_token *t = &doc->tokens.v[k];
     if (t->kind != CL_TOK_WORD || (t->flags & CL_TF_CAP) || boundary_word(doc, k) ||
         skippable(doc, k) || verb_cue(doc, k) >= 0 || determiner_before(doc, k + 1))

@@ -469,6 +469,13 @@ static void split_sentences(cl_doc *doc)
 void cl_segment_run(cl_doc *doc)
 {
     tokenize(doc);
+    /* a sentinel after the last token (an empty punctuation token at the end of the text),
+     * so that a look-ahead one past the end reads something harmless */
+    cl_token *end = &CL_VEC_PUSH(&doc->arena, doc->tokens);
+    memset(end, 0, sizeof *end);
+    end->kind = CL_TOK_PUNCT;
+    end->start = end->end = doc->text_len;
+    doc->tokens.n--;
     mark_quotes(doc);
     split_sentences(doc);
 }
