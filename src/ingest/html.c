@@ -72,19 +72,11 @@ static GumboTag tag_of(const GumboNode *n)
 }
 
 /* A growable stack of nodes in the arena. */
-typedef struct node_stack {
-    const GumboNode **v;
-    uint32_t n, cap;
-} node_stack;
+typedef CL_VEC(const GumboNode *) node_stack;
 
 static void push(cl_arena *a, node_stack *s, const GumboNode *n)
 {
-    if (s->n == s->cap) {
-        uint32_t cap = s->cap ? s->cap * 2 : 256;
-        s->v = cl_arena_grow(a, s->v, sizeof *s->v * s->cap, sizeof *s->v * cap);
-        s->cap = cap;
-    }
-    s->v[s->n++] = n;
+    CL_VEC_PUSH(a, *s) = n;
 }
 
 /* Pushes the children of n so they pop in document order. */
@@ -498,10 +490,7 @@ typedef struct block {
     int list_item;
 } block;
 
-typedef struct blocks {
-    block *v;
-    uint32_t n, cap;
-} blocks;
+typedef CL_VEC(block) blocks;
 
 static size_t node_pos(const GumboNode *n)
 {
@@ -517,12 +506,7 @@ static void add_block(cl_arena *a, blocks *bs, const char *text, size_t len, siz
 {
     if (len == 0)
         return;
-    if (bs->n == bs->cap) {
-        uint32_t cap = bs->cap ? bs->cap * 2 : 128;
-        bs->v = cl_arena_grow(a, bs->v, sizeof *bs->v * bs->cap, sizeof *bs->v * cap);
-        bs->cap = cap;
-    }
-    block *b = &bs->v[bs->n++];
+    block *b = &CL_VEC_PUSH(a, *bs);
     memset(b, 0, sizeof *b);
     b->text = text;
     b->len = len;
