@@ -334,6 +334,23 @@ static int generic_head(const sent_ctx *sc, uint32_t k)
            (b == sc->first || boundary_word(doc, b - 1) || doc->tokens.v[b - 1].kind == CL_TOK_PUNCT);
 }
 
+/* Makes tokens [first, end) a descriptive speaker phrase; the last actor mention inside
+ * it, if any, is the speaker ("the Washington-based think tank ISW"). */
+static void describe(const cl_doc *doc, speaker *sp, uint32_t first, uint32_t end)
+{
+    sp->first = first;
+    sp->count = end - first;
+    sp->description = 1;
+    for (uint32_t j = end; j-- > first;) {
+        int32_t am = cl_actor_at_token(doc, j);
+        if (am >= 0) {
+            sp->actor = am;
+            sp->description = 0;
+            return;
+        }
+    }
+}
+
 /* The speaker ending right before the cue at token c (after skipping adverbs, auxiliaries
  * and time expressions). */
 static speaker speaker_left(const sent_ctx *sc, uint32_t c)
@@ -445,18 +462,7 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
         return sp; /* "Russian claims": an adjective is no speaker */
     if (speaker_noun(doc, k) || (t->kind == CL_TOK_WORD && (t->flags & CL_TF_CAP)) ||
         generic_head(sc, k)) {
-        sp.first = np_start(sc, k);
-        sp.count = k + 1 - sp.first;
-        sp.description = 1;
-        /* a mention inside the phrase ("the Washington-based think tank ISW") */
-        for (uint32_t j = k + 1; j-- > sp.first;) {
-            int32_t am = cl_actor_at_token(doc, j);
-            if (am >= 0) {
-                sp.actor = am;
-                sp.description = 0;
-                break;
-            }
-        }
+        describe(doc, &sp, np_start(sc, k), k + 1);
         return sp;
     }
     return sp;
@@ -524,17 +530,7 @@ static speaker speaker_right(const sent_ctx *sc, uint32_t c)
     }
     if (j > k && (named || opened) && (j == sc->end || doc->tokens.v[j].kind == CL_TOK_PUNCT ||
                                        tok_is(doc, j, "of") || boundary_word(doc, j))) {
-        sp.first = k;
-        sp.count = j - k;
-        sp.description = 1;
-        for (uint32_t q = j; q-- > k;) {
-            int32_t am = cl_actor_at_token(doc, q);
-            if (am >= 0) {
-                sp.actor = am;
-                sp.description = 0;
-                break;
-            }
-        }
+        describe(doc, &sp, k, j);
     }
     return sp;
 }

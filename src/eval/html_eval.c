@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "claimline/claimline.h"
 #include "ingest/html.h"
@@ -16,27 +15,6 @@
 #include "util/error.h"
 
 enum { SHINGLE = 4 };
-
-/* Reads a file, gunzipping when it is gzip (zlib reads plain files as they are). */
-static char *read_maybe_gz(const char *path, size_t *len, size_t limit)
-{
-    gzFile f = gzopen(path, "rb");
-    if (!f)
-        return NULL;
-    cl_buf b;
-    cl_buf_init(&b, limit);
-    char chunk[65536];
-    int got;
-    while ((got = gzread(f, chunk, sizeof chunk)) > 0)
-        cl_buf_append(&b, chunk, (size_t)got);
-    int bad = got < 0;
-    gzclose(f);
-    if (bad || !cl_buf_ok(&b)) {
-        cl_buf_free(&b);
-        return NULL;
-    }
-    return cl_buf_detach(&b, len);
-}
 
 static int cmp_u64(const void *a, const void *b)
 {
@@ -129,10 +107,10 @@ cl_status cl_eval_html(const char *dir, char **report, char **scores_json, cl_er
             continue;
         size_t len = 0;
         snprintf(path, sizeof path, "%s/html/%s.html.gz", dir, key);
-        char *html = read_maybe_gz(path, &len, 256u << 20);
+        char *html = cl_buf_read_file(path, 256u << 20, &len);
         if (!html) {
             snprintf(path, sizeof path, "%s/html/%s.html", dir, key);
-            html = read_maybe_gz(path, &len, 256u << 20);
+            html = cl_buf_read_file(path, 256u << 20, &len);
         }
         if (!html) {
             missing++;

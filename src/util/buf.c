@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 enum { BUF_DEFAULT_LIMIT = 1 << 30 };
 
@@ -110,17 +111,17 @@ char *cl_buf_detach(cl_buf *b, size_t *len)
 
 char *cl_buf_read_file(const char *path, size_t limit, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
+    gzFile f = gzopen(path, "rb"); /* zlib reads a plain file as it is */
     if (!f)
         return NULL;
     cl_buf b;
     cl_buf_init(&b, limit);
     char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        cl_buf_append(&b, chunk, got);
-    int bad = ferror(f);
-    fclose(f);
+    int got;
+    while ((got = gzread(f, chunk, sizeof chunk)) > 0)
+        cl_buf_append(&b, chunk, (size_t)got);
+    int bad = got < 0;
+    gzclose(f);
     if (bad || !cl_buf_ok(&b)) {
         cl_buf_free(&b);
         return NULL;

@@ -28,8 +28,8 @@ static inline int cl_buf_ok(const cl_buf *b) { return !b->failed; }
 /* Hands the bytes to the caller (who frees them with free()) and empties the buffer. */
 char *cl_buf_detach(cl_buf *b, size_t *len);
 
-/* Reads a whole file (at most limit bytes) into a malloc'ed, NUL-terminated buffer; NULL
- * when it cannot be read, is larger, or memory runs out. */
+/* Reads a whole file (at most limit bytes, gunzipped when it is gzip) into a malloc'ed,
+ * NUL-terminated buffer; NULL when it cannot be read, is larger, or memory runs out. */
 char *cl_buf_read_file(const char *path, size_t limit, size_t *len);
 
 #endif
