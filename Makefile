@@ -29,9 +29,9 @@ ifeq ($(WERROR),1)
   WARN  += -Werror
 endif
 
-CPPFLAGS := -Iinclude -Isrc -D_GNU_SOURCE
+CPPFLAGS := -Iinclude -Isrc -I/usr/include/postgresql -D_GNU_SOURCE
 CFLAGS   := -std=c17 $(OPT) $(WARN) -fPIC
-LDLIBS   := -lsqlite3 -ljansson -lxxhash -lgumbo -lz -lm -lpthread
+LDLIBS   := -lsqlite3 -lpq -ljansson -lxxhash -lgumbo -lz -lm -lpthread
 LDFLAGS  += $(SANLD)
 
 LIB_SRC  := $(sort $(wildcard src/*.c src/*/*.c))
@@ -116,12 +116,18 @@ $(TEST_OBJ): CPPFLAGS += -Ifuzz
 $(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libclaimline.a
 	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libclaimline.a $(LDLIBS) -lcmocka
 
-# The suite: unit tests, spec files, CLI golden tests, seed and sample scores.
+# The suite: unit tests, spec files, CLI golden tests, seed and sample scores. The ledger
+# tests run against SQLite and against a private PostgreSQL server on loopback
+# (tests/pg/server.sh starts it; skipped with a message when PostgreSQL is not installed).
 check: $(BUILD)/claimline $(BUILD)/unit-tests
 	@echo "== unit and spec tests ($(BUILD))"
-	$(BUILD)/unit-tests
+	@pg=$$(sh tests/pg/server.sh fresh claimline_unit); rc=$$?; \
+	  if [ $$rc -eq 2 ]; then pg=""; elif [ $$rc -ne 0 ]; then exit 1; fi; \
+	  echo "CLAIMLINE_TEST_PG=$$pg $(BUILD)/unit-tests"; CLAIMLINE_TEST_PG=$$pg $(BUILD)/unit-tests
 	@echo "== CLI tests"
 	sh tests/cli/run.sh $(BUILD)/claimline
+	@echo "== PostgreSQL ledger (same answers as SQLite, concurrent loaders, SIGKILL)"
+	sh tests/cli/pg.sh $(BUILD)/claimline
 	@echo "== crash safety (analyze killed with SIGKILL; SIGKILL_RUNS=100 for the full check)"
 	sh tests/cli/sigkill.sh $(BUILD)/claimline
 	@echo "== hostile inputs"
@@ -140,6 +146,7 @@ valgrind: $(BUILD)/unit-tests
 
 test: check
 	$(MAKE) SAN=1 check
+	sh tests/pg/server.sh stop
 	@echo "== all tests passed"
 
 # ---------------------------------------------------------------- demo

@@ -33,6 +33,8 @@ void cli_report(const char *what, const cl_error *err);
 void cli_reject(const cl_error *rej);
 /* The default ledger: $CLAIMLINE_DB or ./claimline.db */
 const char *cli_default_db(void);
+/* The ledger URI as shown to the user: a PostgreSQL password is left out (out holds it). */
+const char *cli_ledger_name(const char *uri, char *out, size_t cap);
 /* 1 when argv[i] is -h or --help. */
 int cli_wants_help(int argc, char **argv);
 

@@ -26,16 +26,19 @@ static const char extract_usage[] =
     "  --max-bytes N   largest accepted document or JSON line (default 33554432)\n";
 
 static const char analyze_usage[] =
-    "usage: claimline analyze [--db FILE] [-j N] [--no-clean] PATH...\n"
+    "usage: claimline analyze [--db LEDGER] [-j N] [--no-clean] PATH...\n"
     "\n"
-    "Extracts every input and loads the records into the ledger (default ./claimline.db or\n"
-    "$CLAIMLINE_DB). Loading is idempotent: a document already in the ledger (same content\n"
-    "hash) is skipped.\n";
+    "Extracts every input and loads the records into the ledger: a SQLite file (default\n"
+    "./claimline.db or $CLAIMLINE_DB) or a PostgreSQL database given by URI\n"
+    "(postgresql://USER@HOST:PORT/DBNAME; tables are created when absent). Loading is\n"
+    "idempotent: a document already in the ledger (same content hash) is skipped, and many\n"
+    "loaders may write into one PostgreSQL ledger at once.\n";
 
 static const char load_usage[] =
-    "usage: claimline load [--db FILE] RECORDS.jsonl... | -\n"
+    "usage: claimline load [--db LEDGER] RECORDS.jsonl... | -\n"
     "\n"
-    "Loads records written by 'claimline extract' into the ledger (idempotent).\n";
+    "Loads records written by 'claimline extract' into the ledger (a SQLite file or a\n"
+    "postgresql:// URI, as for analyze), 500 records per transaction. Idempotent.\n";
 
 typedef struct run_opts {
     unsigned extract_flags;
@@ -244,31 +247,28 @@ int cmd_extract(int argc, char **argv)
     return rejected ? EXIT_PARTIAL : EXIT_OK;
 }
 
+/* Records go to the ledger in batches of BATCH_DOCS, each one transaction. */
+enum { BATCH_DOCS = 500 };
+
 typedef struct ledger_sink {
     cl_ledger *lg;
-    uint64_t added, skipped, claims, batch;
+    uint64_t batch;
 } ledger_sink;
 
 static int to_ledger(void *user, const char *json, size_t len, const cl_doc *doc)
 {
     ledger_sink *ls = user;
+    (void)doc;
     cl_error err;
-    int added = 0;
     if (ls->batch == 0 && cl_ledger_begin(ls->lg, &err) != CL_OK) {
         cli_report("cannot write the ledger", &err);
         return -1;
     }
-    if (cl_ledger_add_json(ls->lg, json, len, &added, &err) != CL_OK) {
+    if (cl_ledger_add_json(ls->lg, json, len, NULL, &err) != CL_OK) {
         cli_report("cannot load a record", &err);
         return -1;
     }
-    if (added) {
-        ls->added++;
-        ls->claims += doc ? cl_doc_claim_count(doc) : 0;
-    } else {
-        ls->skipped++;
-    }
-    if (++ls->batch == 500) {
+    if (++ls->batch == BATCH_DOCS) {
         ls->batch = 0;
         if (cl_ledger_commit(ls->lg, &err) != CL_OK) {
             cli_report("cannot commit the ledger", &err);
@@ -288,12 +288,15 @@ static int finish_ledger(ledger_sink *ls, long rejected, const char *db)
     }
     int64_t docs = 0, claims = 0;
     cl_ledger_counts(ls->lg, &docs, &claims, &err);
+    cl_load_stats stats;
+    cl_ledger_load_stats(ls->lg, &stats);
     cl_ledger_close(ls->lg);
     if (rejected < 0)
         return EXIT_FAIL;
+    char name[512];
     printf("%s: %llu documents added, %llu already present, %ld rejected; ledger holds %lld "
            "documents and %lld claims\n",
-           db, (unsigned long long)ls->added, (unsigned long long)ls->skipped, rejected,
+           cli_ledger_name(db, name, sizeof name), (unsigned long long)stats.added, (unsigned long long)stats.present, rejected,
            (long long)docs, (long long)claims);
     if (rc != EXIT_OK)
         return rc;
@@ -357,13 +360,12 @@ int cmd_load(int argc, char **argv)
             lineno++;
             if (got == 1)
                 continue;
-            int added = 0;
             if (ls.batch == 0 && cl_ledger_begin(ls.lg, &err) != CL_OK) {
                 cli_report("cannot write the ledger", &err);
                 rejected = -1;
                 break;
             }
-            if (cl_ledger_add_json(ls.lg, line, (size_t)got, &added, &err) != CL_OK) {
+            if (cl_ledger_add_json(ls.lg, line, (size_t)got, NULL, &err) != CL_OK) {
                 if (err.status == CL_EDB) {
                     cli_report("cannot load a record", &err);
                     rejected = -1;
@@ -373,10 +375,13 @@ int cmd_load(int argc, char **argv)
                 rejected++;
                 continue;
             }
-            added ? ls.added++ : ls.skipped++;
-            if (++ls.batch == 500) {
+            if (++ls.batch == BATCH_DOCS) {
                 ls.batch = 0;
-                cl_ledger_commit(ls.lg, &err);
+                if (cl_ledger_commit(ls.lg, &err) != CL_OK) {
+                    cli_report("cannot commit the ledger", &err);
+                    rejected = -1;
+                    break;
+                }
             }
         }
         if (f != stdin)

@@ -7,7 +7,7 @@
 #include "cli.h"
 
 static const char timeline_usage[] =
-    "usage: claimline timeline PLACE [--db FILE] [--side S] [--since DATE] [--until DATE]\n"
+    "usage: claimline timeline PLACE [--db LEDGER] [--side S] [--since DATE] [--until DATE]\n"
     "                          [--window DAYS] [--copies] [--format table|jsonl|csv]\n"
     "\n"
     "The place's claims in date order (undated last), with the number of independent\n"
@@ -17,18 +17,18 @@ static const char timeline_usage[] =
     "shown; --copies shows them.\n";
 
 static const char claims_usage[] =
-    "usage: claimline claims [--db FILE] [--place P] [--side S] [--actor A] [--predicate P]\n"
+    "usage: claimline claims [--db LEDGER] [--place P] [--side S] [--actor A] [--predicate P]\n"
     "                        [--since DATE] [--until DATE] [--limit N] [--format table|jsonl|csv]\n";
 
 static const char conflicts_usage[] =
-    "usage: claimline conflicts [--db FILE] [--place P] [--side S] [--since DATE] [--until DATE]\n"
+    "usage: claimline conflicts [--db LEDGER] [--place P] [--side S] [--since DATE] [--until DATE]\n"
     "                           [--window DAYS] [--format table|jsonl|csv]\n"
     "\n"
     "Pairs of claims by different parties about the same place that contradict each other\n"
     "within the window (default 7 days); undated claims conflict only inside one document.\n";
 
 static const char events_usage[] =
-    "usage: claimline events [--db FILE] [--place P] [--side S] [--cameo CODE] [--since DATE]\n"
+    "usage: claimline events [--db LEDGER] [--place P] [--side S] [--cameo CODE] [--since DATE]\n"
     "                        [--until DATE] [--limit N] [--copies] [--format table|jsonl|csv]\n"
     "\n"
     "CAMEO-coded events (190 conventional force, 192 occupy territory, 0874 retreat, 072\n"
@@ -343,12 +343,14 @@ static void print_conflicts_machine(FILE *f, const cl_result *r, enum fmt fmt)
 static cl_ledger *open_ledger(const char *db)
 {
     cl_error err;
-    FILE *probe = fopen(db, "r");
-    if (!probe) {
+    int is_file = !strstr(db, "://");
+    FILE *probe = is_file ? fopen(strncmp(db, "sqlite:", 7) == 0 ? db + 7 : db, "r") : NULL;
+    if (is_file && !probe) {
         fprintf(stderr, "claimline: no ledger at %s (run 'claimline analyze' first)\n", db);
         return NULL;
     }
-    fclose(probe);
+    if (probe)
+        fclose(probe);
     cl_ledger *lg = cl_ledger_open(db, &err);
     if (!lg)
         cli_report("cannot open the ledger", &err);

@@ -183,19 +183,33 @@ cl_status cl_timeml_tag(const cl_context *ctx, const char *xml, size_t len, char
 
 typedef struct cl_ledger cl_ledger;
 
-/* Opens (creating when absent) a ledger. uri is a SQLite file path or "sqlite:PATH".
- * Free with cl_ledger_close. */
+/* Opens (creating when absent) a ledger. uri is a SQLite file path, "sqlite:PATH", or a
+ * PostgreSQL connection URI ("postgresql://user@host:port/dbname"; tables are created
+ * when absent). Free with cl_ledger_close. */
 cl_ledger *cl_ledger_open(const char *uri, cl_error *err);
 void cl_ledger_close(cl_ledger *lg);
 
-/* Groups many loads into one transaction (much faster); end commits. */
+/* Groups many loads into one batch: records added after begin are parsed and kept in
+ * memory, and commit writes them all in one transaction (much faster; a reader never sees
+ * part of a batch). */
 cl_status cl_ledger_begin(cl_ledger *lg, cl_error *err);
 cl_status cl_ledger_commit(cl_ledger *lg, cl_error *err);
 
 /* Loads one record (a JSON object as produced by cl_doc_to_json). Idempotent: a document
- * whose content hash is already in the ledger is skipped and *added is set to 0. */
+ * whose content hash is already in the ledger is skipped. Outside a batch the record is
+ * written at once and *added says whether it was new (1) or already present (0); inside a
+ * batch *added is -1 and cl_ledger_load_stats tells, after the commit, what was written.
+ * A record that is not a JSON object with a hash and an id fails with CL_EFORMAT and
+ * leaves the batch as it was. */
 cl_status cl_ledger_add_json(cl_ledger *lg, const char *json, size_t len, int *added,
                              cl_error *err);
+
+/* What this handle's commits wrote: new documents, documents already present (or given
+ * twice), claims of the new documents. */
+typedef struct cl_load_stats {
+    uint64_t added, present, claims;
+} cl_load_stats;
+void cl_ledger_load_stats(const cl_ledger *lg, cl_load_stats *out);
 
 /* A query over the ledger's claims. Strings may be NULL (no filter); dates are ISO days. */
 typedef struct cl_query {

@@ -1,4 +1,9 @@
-/* test_ledger.c - loading is idempotent, queries filter, conflicts are found and dated. */
+/* test_ledger.c - loading is idempotent, queries filter, conflicts are found and dated.
+ *
+ * Every test runs against a SQLite file and, when CLAIMLINE_TEST_PG names a PostgreSQL
+ * database (`make check` starts a private server, tests/pg/server.sh), against PostgreSQL:
+ * the same calls must give the same answers. */
+#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,9 +11,9 @@
 
 #include "helpers.h"
 
-static char db[256];
+static char db[512];
 
-static int setup(void **state)
+static int setup_sqlite(void **state)
 {
     (void)state;
     snprintf(db, sizeof db, "/tmp/claimline-ledger-XXXXXX");
@@ -20,15 +25,40 @@ static int setup(void **state)
     return 0;
 }
 
-static int teardown(void **state)
+static int teardown_sqlite(void **state)
 {
     (void)state;
-    char p[300];
+    char p[600];
     unlink(db);
     snprintf(p, sizeof p, "%s-wal", db);
     unlink(p);
     snprintf(p, sizeof p, "%s-shm", db);
     unlink(p);
+    return 0;
+}
+
+/* Empties the PostgreSQL test database (the ledger recreates its tables). */
+static int setup_pg(void **state)
+{
+    (void)state;
+    snprintf(db, sizeof db, "%s", getenv("CLAIMLINE_TEST_PG"));
+    PGconn *c = PQconnectdb(db);
+    if (PQstatus(c) != CONNECTION_OK) {
+        fprintf(stderr, "cannot connect to %s: %s", db, PQerrorMessage(c));
+        PQfinish(c);
+        return -1;
+    }
+    PGresult *r = PQexec(c, "SET client_min_messages = warning;"
+                            "DROP TABLE IF EXISTS claims, events, doc_bands, documents, meta CASCADE");
+    int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    PQclear(r);
+    PQfinish(c);
+    return ok ? 0 : -1;
+}
+
+static int teardown_pg(void **state)
+{
+    (void)state;
     return 0;
 }
 
@@ -77,16 +107,28 @@ static void idempotent_load(void **state)
     assert_int_equal(docs, 4);
     int64_t claims_before = claims;
     /* the same content again changes nothing, inside or outside a batch */
+    cl_load_stats stats;
+    cl_ledger_load_stats(lg, &stats);
+    assert_int_equal(stats.added, 4);
+    assert_int_equal(stats.present, 0);
     assert_int_equal(cl_ledger_begin(lg, &err), CL_OK);
     for (size_t i = 0; i < 4; i++)
-        assert_int_equal(load(lg, articles[i][0], articles[i][1], articles[i][2]), 0);
+        assert_int_equal(load(lg, articles[i][0], articles[i][1], articles[i][2]), -1);
+    /* a broken record inside a batch is refused; the rest of the batch stands */
+    int added = 1;
+    assert_int_equal(cl_ledger_add_json(lg, "{\"id\":", 6, &added, &err), CL_EFORMAT);
+    assert_int_equal(added, 0);
+    assert_int_equal(cl_ledger_add_json(lg, "{\"id\": \"x\"}", 11, &added, &err), CL_EFORMAT);
     assert_int_equal(cl_ledger_commit(lg, &err), CL_OK);
+    cl_ledger_load_stats(lg, &stats);
+    assert_int_equal(stats.added, 4);
+    assert_int_equal(stats.present, 4);
     assert_int_equal(cl_ledger_counts(lg, &docs, &claims, &err), CL_OK);
     assert_int_equal(docs, 4);
     assert_int_equal(claims, claims_before);
     assert_true(claims >= 4);
     /* a broken record is refused and leaves nothing behind */
-    int added = 1;
+    added = 1;
     assert_int_equal(cl_ledger_add_json(lg, "{\"id\":", 6, &added, &err), CL_EFORMAT);
     assert_int_equal(added, 0);
     cl_ledger_close(lg);
@@ -177,10 +219,65 @@ static void syndicated_copies_count_once(void **state)
     cl_ledger_close(lg);
 }
 
+/* A batch holding new documents, one twice, and a near-copy of one of them: each document
+ * lands once, the copy is marked, the counts say so. */
+static void batch_dedupes_and_finds_copies(void **state)
+{
+    (void)state;
+    cl_error err;
+    cl_ledger *lg = cl_ledger_open(db, &err);
+    assert_non_null(lg);
+    cl_load_stats before, after;
+    cl_ledger_load_stats(lg, &before);
+    int64_t docs0, claims0, docs1, claims1;
+    assert_int_equal(cl_ledger_counts(lg, &docs0, &claims0, &err), CL_OK);
+    const char *story =
+        "Ukraine's army said on Monday that its troops had pushed Russian forces out of Robotyne, "
+        "a village south of Orikhiv, after weeks of fighting. The army said engineers were "
+        "clearing mines on the roads into the village, and that shelling continued overnight.";
+    const char *shorter =
+        "Ukraine's army said on Monday that its troops had pushed Russian forces out of Robotyne, "
+        "a village south of Orikhiv, after weeks of fighting. The army said engineers were "
+        "clearing mines on the roads into the village.";
+    assert_int_equal(cl_ledger_begin(lg, &err), CL_OK);
+    assert_int_equal(load(lg, "bO", "2023-08-28", story), -1);
+    assert_int_equal(load(lg, "bO", "2023-08-28", story), -1);
+    assert_int_equal(load(lg, "bC", "2023-08-28", shorter), -1);
+    assert_int_equal(cl_ledger_commit(lg, &err), CL_OK);
+    cl_ledger_load_stats(lg, &after);
+    assert_int_equal(after.added - before.added, 2);
+    assert_int_equal(after.present - before.present, 1);
+    assert_int_equal(cl_ledger_counts(lg, &docs1, &claims1, &err), CL_OK);
+    assert_int_equal(docs1 - docs0, 2);
+    assert_int_equal((uint64_t)(claims1 - claims0), after.claims - before.claims);
+    cl_query q;
+    cl_query_init(&q);
+    q.place = "Robotyne";
+    cl_result *r = cl_ledger_claims(lg, &q, &err);
+    assert_non_null(r);
+    assert_true(cl_result_count(r) >= 2);
+    for (size_t i = 0; i < cl_result_count(r); i++) {
+        const cl_claim_row *row = cl_result_claim(r, i);
+        if (strcmp(row->doc_id, "bC") == 0)
+            assert_string_equal(row->copy_of, "bO");
+        else
+            assert_null(row->copy_of);
+    }
+    cl_result_free(r);
+    cl_ledger_close(lg);
+}
+
 int run_ledger_tests(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(idempotent_load),
                                        cmocka_unit_test(conflicts_respect_the_window),
-                                       cmocka_unit_test(syndicated_copies_count_once)};
-    return cmocka_run_group_tests_name("ledger", tests, setup, teardown);
+                                       cmocka_unit_test(syndicated_copies_count_once),
+                                       cmocka_unit_test(batch_dedupes_and_finds_copies)};
+    int failed = cmocka_run_group_tests_name("ledger (SQLite)", tests, setup_sqlite, teardown_sqlite);
+    const char *pg = getenv("CLAIMLINE_TEST_PG");
+    if (pg && *pg)
+        failed += cmocka_run_group_tests_name("ledger (PostgreSQL)", tests, setup_pg, teardown_pg);
+    else
+        fprintf(stderr, "ledger (PostgreSQL): skipped, CLAIMLINE_TEST_PG is not set\n");
+    return failed;
 }

@@ -1,0 +1,487 @@
+/* query.c - the ledger's queries: claims, timelines with corroboration and conflicts, events.
+ *
+ * The SQL is the same for every store (placeholders and the case-insensitive LIKE follow the
+ * store's dialect); result sets own their strings (one arena per result). Corroboration and
+ * conflicts are computed here, over the rows, in near-linear time. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ledger/conflict.h"
+#include "ledger/ledger_impl.h"
+#include "time/calendar.h"
+#include "util/arena.h"
+#include "util/error.h"
+
+struct cl_result {
+    cl_arena arena;
+    CL_VEC(cl_claim_row) rows;
+    CL_VEC(cl_event_row) events;
+    CL_VEC(cl_conflict) conflicts;
+    CL_VEC(uint64_t) pairs; /* (a << 32 | b) row indexes of each conflict */
+};
+
+/* ---------------------------------------------------------------- queries */
+
+void cl_query_init(cl_query *q)
+{
+    memset(q, 0, sizeof *q);
+}
+
+size_t cl_result_count(const cl_result *r) { return r ? r->rows.n : 0; }
+const cl_claim_row *cl_result_claim(const cl_result *r, size_t i) { return &r->rows.v[i]; }
+size_t cl_result_conflict_count(const cl_result *r) { return r ? r->conflicts.n : 0; }
+size_t cl_result_event_count(const cl_result *r) { return r ? r->events.n : 0; }
+const cl_event_row *cl_result_event(const cl_result *r, size_t i) { return &r->events.v[i]; }
+const cl_conflict *cl_result_conflict(const cl_result *r, size_t i) { return &r->conflicts.v[i]; }
+
+void cl_result_free(cl_result *r)
+{
+    if (!r)
+        return;
+    cl_arena_release(&r->arena);
+    free(r);
+}
+
+
+/* A query's SQL with its parameters, numbered in the order they appear (PostgreSQL wants
+ * every numbered parameter used). */
+typedef struct sql_text {
+    char sql[2048];
+    size_t len;
+    const char *params[12];
+    int n;
+    int dollar;
+} sql_text;
+
+static void sql_add(sql_text *q, const char *s)
+{
+    size_t n = strlen(s);
+    if (q->len + n < sizeof q->sql) {
+        memcpy(q->sql + q->len, s, n + 1);
+        q->len += n;
+    }
+}
+
+/* Appends a placeholder for the text value v. */
+static void sql_param(sql_text *q, const char *v)
+{
+    char ph[16];
+    q->params[q->n++] = v;
+    snprintf(ph, sizeof ph, q->dollar ? "$%d::text" : "?%d", q->n);
+    sql_add(q, ph);
+}
+
+static void sql_init(sql_text *q, const cl_ledger *lg, const char *select)
+{
+    memset(q, 0, sizeof *q);
+    q->dollar = lg->ops->dollar_params;
+    sql_add(q, select);
+}
+
+static const char *col_text(cl_result *r, const char *s)
+{
+    return s ? cl_arena_strdup(&r->arena, s) : NULL;
+}
+
+static int64_t col_int(const char *s)
+{
+    return s ? strtoll(s, NULL, 10) : 0;
+}
+
+static cl_result *new_result(cl_error *err)
+{
+    cl_result *r = calloc(1, sizeof *r);
+    if (!r) {
+        cl_error_set(err, CL_ENOMEM, NULL, 0, 0, "out of memory");
+        return NULL;
+    }
+    cl_arena_init(&r->arena, 0);
+    return r;
+}
+
+static void claim_row(void *user, const char *const *c, int ncols)
+{
+    cl_result *r = user;
+    if (ncols < 20)
+        return;
+    cl_claim_row *row = &CL_VEC_PUSH(&r->arena, r->rows);
+    memset(row, 0, sizeof *row);
+    row->rowid = col_int(c[0]);
+    row->doc_id = col_text(r, c[1]);
+    row->outlet = col_text(r, c[2]);
+    row->source = col_text(r, c[3]);
+    row->claimant = col_text(r, c[4]);
+    row->actor = col_text(r, c[5]);
+    row->side = col_text(r, c[6]);
+    row->stance = col_text(r, c[7]);
+    row->predicate = col_text(r, c[8]);
+    row->place = col_text(r, c[9]);
+    row->country = col_text(r, c[10]);
+    row->holder = col_text(r, c[11]);
+    row->when_lo = col_text(r, c[12]);
+    row->when_hi = col_text(r, c[13]);
+    row->said_lo = col_text(r, c[14]);
+    row->said_hi = col_text(r, c[15]);
+    row->evidence = col_text(r, c[16]);
+    row->sentence = col_int(c[17]);
+    row->line = col_int(c[18]);
+    row->copy_of = col_text(r, c[19]);
+}
+
+static cl_result *select_claims(cl_ledger *lg, const cl_query *q, cl_error *err)
+{
+    sql_text s;
+    char key[256];
+    sql_init(&s, lg,
+             "SELECT c.id, c.doc_id, c.outlet, c.source, claimant, actor, side, stance, predicate,"
+             " place, country, holder, when_lo, when_hi, said_lo, said_hi, evidence, sentence, line,"
+             " (SELECT o.id FROM documents o WHERE o.hash = d.copy_of)"
+             " FROM claims c JOIN documents d ON d.hash = c.doc_hash WHERE 1=1");
+    if (q->place) {
+        ledger_place_key(q->place, key);
+        sql_add(&s, " AND place_key = "), sql_param(&s, key);
+    }
+    if (q->no_copies)
+        sql_add(&s, " AND d.copy_of IS NULL");
+    if (q->side)
+        sql_add(&s, " AND upper(side) = upper("), sql_param(&s, q->side), sql_add(&s, ")");
+    if (q->actor) {
+        sql_add(&s, " AND (upper(actor) = upper("), sql_param(&s, q->actor);
+        sql_add(&s, ") OR claimant "), sql_add(&s, lg->ops->ilike), sql_add(&s, " '%' || ");
+        sql_param(&s, q->actor), sql_add(&s, " || '%')");
+    }
+    if (q->predicate)
+        sql_add(&s, " AND predicate = "), sql_param(&s, q->predicate);
+    if (q->since)
+        sql_add(&s, " AND coalesce(when_hi, said_hi) >= "), sql_param(&s, q->since);
+    if (q->until)
+        sql_add(&s, " AND coalesce(when_lo, said_lo) <= "), sql_param(&s, q->until);
+    sql_add(&s, " ORDER BY coalesce(when_lo, said_lo) IS NULL, coalesce(when_lo, said_lo),"
+                " side, c.doc_id, sentence, c.id");
+    if (q->limit > 0) {
+        char lim[32];
+        snprintf(lim, sizeof lim, " LIMIT %d", q->limit);
+        sql_add(&s, lim);
+    }
+    cl_result *r = new_result(err);
+    if (!r)
+        return NULL;
+    if (lg->ops->query(lg->st, s.sql, s.params, s.n, claim_row, r, err) != CL_OK) {
+        cl_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+cl_result *cl_ledger_claims(cl_ledger *lg, const cl_query *q, cl_error *err)
+{
+    cl_error_clear(err);
+    return select_claims(lg, q, err);
+}
+
+static int eqs(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+static int cmp_str(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+/* Per-row facts computed once for the conflict sweep. */
+typedef struct conflict_key {
+    uint32_t row;
+    int dated;        /* when (or said) is known */
+    int32_t lo, hi;   /* days */
+} conflict_key;
+
+typedef struct sweep_ctx {
+    const cl_claim_row *rows;
+    const conflict_key *keys;
+} sweep_ctx;
+
+/* Orders by document, then row (the per-document pass for undated claims). */
+static int cmp_doc(const void *x, const void *y, void *ctx_)
+{
+    const sweep_ctx *ctx = ctx_;
+    const conflict_key *a = &ctx->keys[*(const uint32_t *)x], *b = &ctx->keys[*(const uint32_t *)y];
+    int c = cmp_str(ctx->rows[a->row].doc_id, ctx->rows[b->row].doc_id);
+    if (c)
+        return c;
+    return a->row < b->row ? -1 : a->row > b->row;
+}
+
+/* Records the pair when the two rows conflict. */
+static void check_pair(cl_result *r, uint32_t i, uint32_t j, int window)
+{
+    if (eqs(r->rows.v[i].side, r->rows.v[j].side))
+        return;
+    const char *why = cl_claims_conflict(&r->rows.v[i], &r->rows.v[j], window);
+    if (!why)
+        return;
+    r->rows.v[i].conflicted = r->rows.v[j].conflicted = 1;
+    cl_conflict *c = &CL_VEC_PUSH(&r->arena, r->conflicts);
+    c->a = NULL;
+    c->b = NULL;
+    c->reason = why;
+    uint32_t lo = i < j ? i : j, hi = i < j ? j : i;
+    CL_VEC_PUSH(&r->arena, r->pairs) = ((uint64_t)lo << 32) | hi;
+}
+
+/* Orders by place, then dated before undated, then start day. */
+static int cmp_sweep(const void *x, const void *y, void *ctx_)
+{
+    const sweep_ctx *ctx = ctx_;
+    const conflict_key *a = &ctx->keys[*(const uint32_t *)x], *b = &ctx->keys[*(const uint32_t *)y];
+    int c = cmp_str(ctx->rows[a->row].place, ctx->rows[b->row].place);
+    if (c)
+        return c;
+    if (a->dated != b->dated)
+        return a->dated ? -1 : 1;
+    if (a->dated && a->lo != b->lo)
+        return a->lo < b->lo ? -1 : 1;
+    return a->row < b->row ? -1 : a->row > b->row;
+}
+
+static int party_row(const cl_claim_row *c)
+{
+    return c->side && *c->side && strcmp(c->side, "MEDIA") != 0 && !eqs(c->stance, "hedge") &&
+           c->place && !c->copy_of;
+}
+
+/* Pairs of conflicting rows. Within each place, dated claims are swept in order of their
+ * start day and compared only with claims starting within the window of their end, so the
+ * work is near-linear for a place reported every day; undated claims conflict only within
+ * their own document. At most max_pairs conflicts are listed (every conflicting row is
+ * still marked up to that point). */
+static void find_conflicts(cl_result *r, int window)
+{
+    const uint32_t max_pairs = 200000;
+    if (window <= 0)
+        window = CL_CONFLICT_WINDOW_DAYS;
+    uint32_t n = r->rows.n, m = 0;
+    conflict_key *keys = cl_arena_alloc(&r->arena, sizeof *keys * (n + 1));
+    uint32_t *idx = cl_arena_alloc(&r->arena, sizeof(uint32_t) * (n + 1));
+    for (uint32_t i = 0; i < n; i++) {
+        const cl_claim_row *c = &r->rows.v[i];
+        if (!party_row(c))
+            continue; /* no conflict without two parties; a copy defers to its original */
+        conflict_key *k = &keys[m];
+        k->row = i;
+        const char *lo = c->when_lo ? c->when_lo : c->said_lo;
+        const char *hi = c->when_hi ? c->when_hi : c->said_hi;
+        k->dated = lo && hi && cl_parse_day(lo, &k->lo) && cl_parse_day(hi, &k->hi);
+        idx[m] = m;
+        m++;
+    }
+    sweep_ctx ctx = {r->rows.v, keys};
+    qsort_r(idx, m, sizeof *idx, cmp_sweep, &ctx);
+    for (uint32_t g = 0; g < m && r->pairs.n < max_pairs;) {
+        uint32_t e = g + 1;
+        while (e < m && eqs(r->rows.v[keys[idx[e]].row].place, r->rows.v[keys[idx[g]].row].place))
+            e++;
+        for (uint32_t x = g; x < e && r->pairs.n < max_pairs; x++) {
+            const conflict_key *kx = &keys[idx[x]];
+            for (uint32_t y = x + 1; y < e && r->pairs.n < max_pairs; y++) {
+                const conflict_key *ky = &keys[idx[y]];
+                if (kx->dated && ky->dated && ky->lo > kx->hi + window)
+                    break; /* sorted by start: nothing later is close enough */
+                if (!kx->dated || !ky->dated)
+                    continue; /* undated: the per-document pass below */
+                check_pair(r, kx->row, ky->row, window);
+            }
+        }
+        /* undated claims conflict only within their own document: pair them there */
+        int any_undated = !keys[idx[e - 1]].dated;
+        if (any_undated) {
+            uint32_t *byd = cl_arena_alloc(&r->arena, sizeof(uint32_t) * (e - g));
+            memcpy(byd, idx + g, sizeof(uint32_t) * (e - g));
+            qsort_r(byd, e - g, sizeof *byd, cmp_doc, &ctx);
+            for (uint32_t d = 0; d < e - g && r->pairs.n < max_pairs;) {
+                uint32_t de = d + 1;
+                while (de < e - g && eqs(r->rows.v[keys[byd[de]].row].doc_id,
+                                         r->rows.v[keys[byd[d]].row].doc_id))
+                    de++;
+                for (uint32_t x = d; x < de; x++)
+                    for (uint32_t y = x + 1; y < de && r->pairs.n < max_pairs; y++)
+                        if (!keys[byd[x]].dated || !keys[byd[y]].dated)
+                            check_pair(r, keys[byd[x]].row, keys[byd[y]].row, window);
+                d = de;
+            }
+        }
+        g = e;
+    }
+    for (uint32_t k = 0; k < r->conflicts.n; k++) {
+        r->conflicts.v[k].a = &r->rows.v[r->pairs.v[k] >> 32];
+        r->conflicts.v[k].b = &r->rows.v[r->pairs.v[k] & 0xFFFFFFFFu];
+    }
+}
+
+/* Orders rows by claim (side, stance, predicate, place, holder), then outlet. */
+static int cmp_claim(const void *x, const void *y, void *rows_)
+{
+    const cl_claim_row *rows = rows_;
+    const cl_claim_row *a = &rows[*(const uint32_t *)x], *b = &rows[*(const uint32_t *)y];
+    int c;
+    if ((c = cmp_str(a->side, b->side)) || (c = cmp_str(a->stance, b->stance)) ||
+        (c = cmp_str(a->predicate, b->predicate)) || (c = cmp_str(a->place, b->place)) ||
+        (c = cmp_str(a->holder, b->holder)))
+        return c;
+    return cmp_str(a->outlet ? a->outlet : a->doc_id, b->outlet ? b->outlet : b->doc_id);
+}
+
+static int same_claim(const cl_claim_row *a, const cl_claim_row *b)
+{
+    return eqs(a->side, b->side) && eqs(a->stance, b->stance) && eqs(a->predicate, b->predicate) &&
+           eqs(a->place, b->place) && eqs(a->holder, b->holder);
+}
+
+/* Distinct outlets carrying the same claim (side, stance, predicate, place, holder); a
+ * syndicated copy is not independent corroboration. Sorting makes it O(n log n). */
+static void corroborate(cl_result *r)
+{
+    uint32_t n = r->rows.n;
+    uint32_t *idx = cl_arena_alloc(&r->arena, sizeof(uint32_t) * (n + 1));
+    for (uint32_t i = 0; i < n; i++)
+        idx[i] = i;
+    qsort_r(idx, n, sizeof *idx, cmp_claim, r->rows.v);
+    for (uint32_t g = 0; g < n;) {
+        uint32_t e = g + 1;
+        while (e < n && same_claim(&r->rows.v[idx[e]], &r->rows.v[idx[g]]))
+            e++;
+        int outlets = 0;
+        const char *last = NULL;
+        int have_last = 0;
+        for (uint32_t k = g; k < e; k++) {
+            const cl_claim_row *c = &r->rows.v[idx[k]];
+            if (c->copy_of)
+                continue;
+            const char *o = c->outlet ? c->outlet : c->doc_id;
+            if (!have_last || !eqs(o, last))
+                outlets++;
+            last = o;
+            have_last = 1;
+        }
+        for (uint32_t k = g; k < e; k++)
+            r->rows.v[idx[k]].corroboration = outlets;
+        g = e;
+    }
+}
+
+cl_result *cl_ledger_timeline(cl_ledger *lg, const cl_query *q, cl_error *err)
+{
+    cl_error_clear(err);
+    cl_result *r = select_claims(lg, q, err);
+    if (!r)
+        return NULL;
+    corroborate(r);
+    find_conflicts(r, q->window_days);
+    return r;
+}
+
+cl_result *cl_ledger_conflicts(cl_ledger *lg, const cl_query *q, cl_error *err)
+{
+    cl_error_clear(err);
+    cl_query byplace = *q;
+    byplace.limit = 0;
+    cl_result *r = select_claims(lg, &byplace, err);
+    if (!r)
+        return NULL;
+    find_conflicts(r, q->window_days);
+    return r;
+}
+
+static double col_double(const char *s)
+{
+    return s ? strtod(s, NULL) : NAN;
+}
+
+static void event_row(void *user, const char *const *c, int ncols)
+{
+    cl_result *r = user;
+    if (ncols < 17)
+        return;
+    cl_event_row *e = &CL_VEC_PUSH(&r->arena, r->events);
+    memset(e, 0, sizeof *e);
+    e->rowid = col_int(c[0]);
+    e->doc_id = col_text(r, c[1]);
+    e->outlet = col_text(r, c[2]);
+    e->url = col_text(r, c[3]);
+    e->copy_of = col_text(r, c[4]);
+    e->cameo = col_text(r, c[5]);
+    e->label = col_text(r, c[6]);
+    e->source = col_text(r, c[7]);
+    e->target = col_text(r, c[8]);
+    e->place = col_text(r, c[9]);
+    e->country = col_text(r, c[10]);
+    e->lat = col_double(c[11]);
+    e->lon = col_double(c[12]);
+    e->date_lo = col_text(r, c[13]);
+    e->date_hi = col_text(r, c[14]);
+    e->evidence = col_text(r, c[15]);
+    e->sentence = col_int(c[16]);
+}
+
+cl_result *cl_ledger_events(cl_ledger *lg, const cl_query *q, cl_error *err)
+{
+    cl_error_clear(err);
+    sql_text s;
+    char key[256];
+    sql_init(&s, lg,
+             "SELECT e.id, e.doc_id, d.outlet, d.url, (SELECT o.id FROM documents o WHERE o.hash = d.copy_of),"
+             " cameo, label, e.source, target, place, country, lat, lon, date_lo, date_hi, evidence,"
+             " sentence FROM events e JOIN documents d ON d.hash = e.doc_hash WHERE 1=1");
+    if (q->place) {
+        ledger_place_key(q->place, key);
+        sql_add(&s, " AND place_key = "), sql_param(&s, key);
+    }
+    if (q->side) {
+        sql_add(&s, " AND (upper(e.source) = upper("), sql_param(&s, q->side);
+        sql_add(&s, ") OR upper(target) = upper("), sql_param(&s, q->side), sql_add(&s, "))");
+    }
+    if (q->predicate)
+        sql_add(&s, " AND cameo LIKE "), sql_param(&s, q->predicate), sql_add(&s, " || '%'");
+    if (q->since)
+        sql_add(&s, " AND date_hi >= "), sql_param(&s, q->since);
+    if (q->until)
+        sql_add(&s, " AND date_lo <= "), sql_param(&s, q->until);
+    if (q->no_copies)
+        sql_add(&s, " AND d.copy_of IS NULL");
+    sql_add(&s, " ORDER BY date_lo IS NULL, date_lo, e.doc_id, sentence, e.id");
+    if (q->limit > 0) {
+        char lim[32];
+        snprintf(lim, sizeof lim, " LIMIT %d", q->limit);
+        sql_add(&s, lim);
+    }
+    cl_result *r = new_result(err);
+    if (!r)
+        return NULL;
+    if (lg->ops->query(lg->st, s.sql, s.params, s.n, event_row, r, err) != CL_OK) {
+        cl_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+static void count_row(void *user, const char *const *c, int ncols)
+{
+    int64_t *n = user;
+    if (ncols >= 2) {
+        n[0] = col_int(c[0]);
+        n[1] = col_int(c[1]);
+    }
+}
+
+cl_status cl_ledger_counts(cl_ledger *lg, int64_t *docs, int64_t *claims, cl_error *err)
+{
+    int64_t n[2] = {0, 0};
+    cl_status s = lg->ops->query(lg->st,
+                                 "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM claims)",
+                                 NULL, 0, count_row, n, err);
+    *docs = n[0];
+    *claims = n[1];
+    return s;
+}

@@ -1,0 +1,349 @@
+/* store_sqlite.c - the SQLite ledger store: one file, WAL journal, prepared statements.
+ *
+ * A batch is one IMMEDIATE transaction, so concurrent loaders into the same file take
+ * turns (each waits up to 10 s for the write lock) and readers see whole batches only. */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ledger/store.h"
+#include "util/error.h"
+
+struct ledger_store {
+    sqlite3 *db;
+    char *path;
+    int in_tx;
+    sqlite3_stmt *ins_doc, *ins_claim, *ins_event, *sel_bucket, *upd_copy, *ins_band;
+};
+
+static const char *const schema_sql =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
+    "CREATE TABLE IF NOT EXISTS documents("
+    " hash TEXT PRIMARY KEY, id TEXT NOT NULL, source TEXT, source_line INTEGER, url TEXT,"
+    " outlet TEXT, title TEXT, date TEXT, date_basis TEXT, minhash TEXT, text TEXT,"
+    " claims INTEGER, copy_of TEXT, loaded_at TEXT DEFAULT (datetime('now')));"
+    "CREATE TABLE IF NOT EXISTS claims("
+    " id INTEGER PRIMARY KEY, doc_hash TEXT NOT NULL REFERENCES documents(hash) ON DELETE CASCADE,"
+    " doc_id TEXT, outlet TEXT, source TEXT, claimant TEXT, actor TEXT, side TEXT, stance TEXT,"
+    " predicate TEXT, place TEXT, place_key TEXT, country TEXT, admin1 TEXT, lat REAL, lon REAL,"
+    " holder TEXT, when_lo TEXT, when_hi TEXT, said_lo TEXT, said_hi TEXT, sentence INTEGER,"
+    " line INTEGER, evidence TEXT);"
+    "CREATE INDEX IF NOT EXISTS claims_place ON claims(place_key, when_lo);"
+    "CREATE INDEX IF NOT EXISTS claims_side ON claims(side);"
+    "CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_hash);"
+    "CREATE TABLE IF NOT EXISTS events("
+    " id INTEGER PRIMARY KEY, doc_hash TEXT NOT NULL REFERENCES documents(hash) ON DELETE CASCADE,"
+    " doc_id TEXT, cameo TEXT, label TEXT, source TEXT, target TEXT, place TEXT, place_key TEXT,"
+    " country TEXT, lat REAL, lon REAL, date_lo TEXT, date_hi TEXT, sentence INTEGER, evidence TEXT);"
+    "CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);"
+    "CREATE TABLE IF NOT EXISTS doc_bands(band INTEGER NOT NULL, key INTEGER NOT NULL,"
+    " doc_hash TEXT NOT NULL REFERENCES documents(hash) ON DELETE CASCADE);"
+    "CREATE INDEX IF NOT EXISTS doc_bands_key ON doc_bands(band, key);"
+    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1');";
+
+static cl_status db_error(ledger_store *st, cl_error *err, const char *what)
+{
+    return cl_error_set(err, CL_EDB, st->path, 0, 0, "%s: %s", what,
+                        st->db ? sqlite3_errmsg(st->db) : "no database");
+}
+
+static int prepare(ledger_store *st, sqlite3_stmt **stmt, const char *sql)
+{
+    return sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL) == SQLITE_OK;
+}
+
+static void sqlite_close(ledger_store *st)
+{
+    if (!st)
+        return;
+    if (st->in_tx)
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_finalize(st->ins_doc);
+    sqlite3_finalize(st->ins_claim);
+    sqlite3_finalize(st->ins_event);
+    sqlite3_finalize(st->sel_bucket);
+    sqlite3_finalize(st->upd_copy);
+    sqlite3_finalize(st->ins_band);
+    sqlite3_close(st->db);
+    free(st->path);
+    free(st);
+}
+
+static cl_status sqlite_begin(ledger_store *st, cl_error *err)
+{
+    if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return db_error(st, err, "cannot begin");
+    st->in_tx = 1;
+    return CL_OK;
+}
+
+static cl_status sqlite_commit(ledger_store *st, cl_error *err)
+{
+    st->in_tx = 0;
+    if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        cl_status s = db_error(st, err, "cannot commit");
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return s;
+    }
+    return CL_OK;
+}
+
+static void sqlite_rollback(ledger_store *st)
+{
+    if (st->in_tx)
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    st->in_tx = 0;
+}
+
+static int sqlite_retryable(ledger_store *st)
+{
+    (void)st;
+    return 0; /* the write lock is taken at BEGIN, so a started batch never conflicts */
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+static void bind_latlon(sqlite3_stmt *s, int i, int has, double lat, double lon)
+{
+    if (has) {
+        sqlite3_bind_double(s, i, lat);
+        sqlite3_bind_double(s, i + 1, lon);
+    } else {
+        sqlite3_bind_null(s, i);
+        sqlite3_bind_null(s, i + 1);
+    }
+}
+
+static cl_status sqlite_insert_documents(ledger_store *st, const ledger_record *const *recs,
+                                         size_t n, int *added, cl_error *err)
+{
+    sqlite3_stmt *s = st->ins_doc;
+    for (size_t i = 0; i < n; i++) {
+        const ledger_record *r = recs[i];
+        sqlite3_reset(s);
+        bind_text(s, 1, r->hash);
+        bind_text(s, 2, r->id);
+        bind_text(s, 3, r->source);
+        sqlite3_bind_int64(s, 4, r->source_line);
+        bind_text(s, 5, r->url);
+        bind_text(s, 6, r->outlet);
+        bind_text(s, 7, r->title);
+        bind_text(s, 8, r->date);
+        bind_text(s, 9, r->date_basis);
+        bind_text(s, 10, r->minhash);
+        bind_text(s, 11, r->text);
+        sqlite3_bind_int64(s, 12, (sqlite3_int64)r->n_claims);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            return db_error(st, err, "cannot insert document");
+        added[i] = sqlite3_changes(st->db) > 0;
+    }
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return CL_OK;
+}
+
+static cl_status sqlite_buckets(ledger_store *st, const ledger_bucket_key *keys, size_t n,
+                                ledger_bucket_fn fn, void *user, cl_error *err)
+{
+    sqlite3_stmt *s = st->sel_bucket;
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_reset(s);
+        sqlite3_bind_int(s, 1, keys[i].band);
+        sqlite3_bind_int64(s, 2, keys[i].key);
+        int rc;
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            fn(user, i, (const char *)sqlite3_column_text(s, 0),
+               (const char *)sqlite3_column_text(s, 1), (const char *)sqlite3_column_text(s, 2));
+        if (rc != SQLITE_DONE)
+            return db_error(st, err, "cannot read the syndication index");
+    }
+    sqlite3_reset(s);
+    return CL_OK;
+}
+
+static int insert_claim(ledger_store *st, const ledger_record *r, const ledger_claim *c)
+{
+    sqlite3_stmt *s = st->ins_claim;
+    char key[256];
+    ledger_place_key(c->place, key);
+    sqlite3_reset(s);
+    bind_text(s, 1, r->hash);
+    bind_text(s, 2, r->id);
+    bind_text(s, 3, r->outlet);
+    bind_text(s, 4, r->source);
+    bind_text(s, 5, c->claimant);
+    bind_text(s, 6, c->actor);
+    bind_text(s, 7, c->side);
+    bind_text(s, 8, c->stance);
+    bind_text(s, 9, c->predicate);
+    bind_text(s, 10, c->place);
+    bind_text(s, 11, c->place ? key : NULL);
+    bind_text(s, 12, c->country);
+    bind_text(s, 13, c->admin1);
+    bind_latlon(s, 14, c->has_latlon, c->lat, c->lon);
+    bind_text(s, 16, c->holder);
+    bind_text(s, 17, c->when_lo);
+    bind_text(s, 18, c->when_hi);
+    bind_text(s, 19, c->said_lo);
+    bind_text(s, 20, c->said_hi);
+    sqlite3_bind_int64(s, 21, c->sentence);
+    sqlite3_bind_int64(s, 22, c->line);
+    bind_text(s, 23, c->evidence);
+    return sqlite3_step(s) == SQLITE_DONE;
+}
+
+static int insert_event(ledger_store *st, const ledger_record *r, const ledger_event *e)
+{
+    sqlite3_stmt *s = st->ins_event;
+    char key[256];
+    ledger_place_key(e->place, key);
+    sqlite3_reset(s);
+    bind_text(s, 1, r->hash);
+    bind_text(s, 2, r->id);
+    bind_text(s, 3, e->cameo);
+    bind_text(s, 4, e->label);
+    bind_text(s, 5, e->source);
+    bind_text(s, 6, e->target);
+    bind_text(s, 7, e->place);
+    bind_text(s, 8, e->place ? key : NULL);
+    bind_text(s, 9, e->country);
+    bind_latlon(s, 10, e->has_latlon, e->lat, e->lon);
+    bind_text(s, 12, e->date_lo);
+    bind_text(s, 13, e->date_hi);
+    sqlite3_bind_int64(s, 14, e->sentence);
+    bind_text(s, 15, e->evidence);
+    return sqlite3_step(s) == SQLITE_DONE;
+}
+
+static cl_status sqlite_write_rows(ledger_store *st, const ledger_new_doc *docs, size_t n,
+                                   cl_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        const ledger_new_doc *d = &docs[i];
+        const ledger_record *r = d->rec;
+        if (d->copy_of) {
+            sqlite3_reset(st->upd_copy);
+            bind_text(st->upd_copy, 1, d->copy_of);
+            bind_text(st->upd_copy, 2, r->hash);
+            if (sqlite3_step(st->upd_copy) != SQLITE_DONE)
+                return db_error(st, err, "cannot mark a copy");
+        }
+        for (int b = 0; d->bands && b < LEDGER_BANDS; b++) {
+            sqlite3_reset(st->ins_band);
+            sqlite3_bind_int(st->ins_band, 1, b);
+            sqlite3_bind_int64(st->ins_band, 2, d->bands[b]);
+            bind_text(st->ins_band, 3, r->hash);
+            if (sqlite3_step(st->ins_band) != SQLITE_DONE)
+                return db_error(st, err, "cannot index a document");
+        }
+        for (size_t k = 0; k < r->n_claims; k++)
+            if (!insert_claim(st, r, &r->claims[k]))
+                return db_error(st, err, "cannot insert claim");
+        for (size_t k = 0; k < r->n_events; k++)
+            if (!insert_event(st, r, &r->events[k]))
+                return db_error(st, err, "cannot insert event");
+    }
+    /* statements hold SQLITE_STATIC pointers into the batch: drop them before it goes */
+    sqlite3_stmt *all[] = {st->ins_claim, st->ins_event, st->upd_copy, st->ins_band};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+        sqlite3_reset(all[i]);
+        sqlite3_clear_bindings(all[i]);
+    }
+    return CL_OK;
+}
+
+static cl_status sqlite_query(ledger_store *st, const char *sql, const char *const *params,
+                              int nparams, ledger_row_fn fn, void *user, cl_error *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, err, "cannot prepare a query");
+    for (int i = 0; i < nparams; i++)
+        bind_text(s, i + 1, params[i]);
+    int ncols = sqlite3_column_count(s), rc;
+    const char *cols[64];
+    if (ncols > 64)
+        ncols = 64;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        for (int i = 0; i < ncols; i++)
+            cols[i] = (const char *)sqlite3_column_text(s, i);
+        fn(user, cols, ncols);
+    }
+    cl_status status = rc == SQLITE_DONE ? CL_OK : db_error(st, err, "query failed");
+    sqlite3_finalize(s);
+    return status;
+}
+
+static const ledger_store_ops sqlite_ops = {
+    .name = "sqlite",
+    .dollar_params = 0,
+    .ilike = "LIKE",
+    .close = sqlite_close,
+    .begin = sqlite_begin,
+    .commit = sqlite_commit,
+    .rollback = sqlite_rollback,
+    .retryable = sqlite_retryable,
+    .insert_documents = sqlite_insert_documents,
+    .buckets = sqlite_buckets,
+    .write_rows = sqlite_write_rows,
+    .query = sqlite_query,
+};
+
+ledger_store *ledger_sqlite_open(const char *path, const ledger_store_ops **ops, cl_error *err)
+{
+    ledger_store *st = calloc(1, sizeof *st);
+    if (!st || !(st->path = strdup(path))) {
+        free(st);
+        cl_error_set(err, CL_ENOMEM, path, 0, 0, "out of memory");
+        return NULL;
+    }
+    if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        db_error(st, err, "cannot open ledger");
+        sqlite_close(st);
+        return NULL;
+    }
+    sqlite3_busy_timeout(st->db, 10000);
+    char *msg = NULL;
+    if (sqlite3_exec(st->db,
+                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
+                     "PRAGMA foreign_keys=ON;",
+                     NULL, NULL, &msg) != SQLITE_OK ||
+        sqlite3_exec(st->db, schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
+        cl_error_set(err, CL_EDB, path, 0, 0, "cannot set up ledger: %s", msg ? msg : "?");
+        sqlite3_free(msg);
+        sqlite_close(st);
+        return NULL;
+    }
+    if (!prepare(st, &st->ins_doc,
+                 "INSERT OR IGNORE INTO documents(hash, id, source, source_line, url, outlet,"
+                 " title, date, date_basis, minhash, text, claims)"
+                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)") ||
+        !prepare(st, &st->ins_claim,
+                 "INSERT INTO claims(doc_hash, doc_id, outlet, source, claimant, actor, side,"
+                 " stance, predicate, place, place_key, country, admin1, lat, lon, holder,"
+                 " when_lo, when_hi, said_lo, said_hi, sentence, line, evidence)"
+                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") ||
+        !prepare(st, &st->ins_event,
+                 "INSERT INTO events(doc_hash, doc_id, cameo, label, source, target, place,"
+                 " place_key, country, lat, lon, date_lo, date_hi, sentence, evidence)"
+                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") ||
+        !prepare(st, &st->sel_bucket,
+                 "SELECT b.doc_hash, d.minhash, coalesce(d.copy_of, d.hash) FROM"
+                 " (SELECT doc_hash FROM doc_bands WHERE band = ? AND key = ?"
+                 "  ORDER BY rowid DESC LIMIT 8) b JOIN documents d ON d.hash = b.doc_hash") ||
+        !prepare(st, &st->upd_copy, "UPDATE documents SET copy_of = ? WHERE hash = ?") ||
+        !prepare(st, &st->ins_band, "INSERT INTO doc_bands(band, key, doc_hash) VALUES (?,?,?)")) {
+        db_error(st, err, "cannot prepare statements");
+        sqlite_close(st);
+        return NULL;
+    }
+    *ops = &sqlite_ops;
+    return st;
+}
