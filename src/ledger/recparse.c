@@ -654,7 +654,7 @@ static int parse_field(rp *s, const field *f, char *base)
 {
     unsigned char c = s->p < s->end ? *s->p : 0;
     void *slot = base + f->off;
-    int ok, integral;
+    int integral;
     const unsigned char *num = s->p;
     switch (f->kind) {
     case K_STR:
@@ -695,8 +695,7 @@ static int parse_field(rp *s, const field *f, char *base)
             return parse_list(s, f->sub, slot, (size_t *)(base + f->off2));
         break;
     }
-    ok = skip_value(s);
-    return ok ? 2 : 0;
+    return skip_value(s) ? 2 : 0;
 }
 
 /* Reads the object at s->p with table t into base; unknown keys are skipped. */

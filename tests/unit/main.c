@@ -59,6 +59,7 @@ int main(void)
     failed += run_attrib_tests() != 0;
     failed += run_ingest_tests() != 0;
     failed += run_ledger_tests() != 0;
+    failed += run_recparse_tests() != 0;
     failed += run_spec_tests() != 0;
     failed += run_fuzz_replay_tests() != 0;
     return failed;
