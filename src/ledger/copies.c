@@ -32,10 +32,9 @@ typedef struct bucket {
     uint32_t n, stored, next; /* members, of which from the store, next batch slot to reuse */
 } bucket;
 
-/* One slot of the bucket table: (band, key) -> bucket index + 1 (0 = empty). */
+/* One slot of the bucket table: key -> bucket index + 1 (0 = empty). */
 typedef struct bucket_slot {
     int64_t key;
-    int32_t band;
     uint32_t id;
 } bucket_slot;
 
@@ -43,7 +42,7 @@ struct ledger_copies {
     cl_arena arena;
     bucket_slot *slots;             /* open addressing, power-of-two size */
     uint32_t mask;
-    CL_VEC(ledger_bucket_key) keys; /* of each bucket */
+    CL_VEC(int64_t) keys;           /* of each bucket */
     CL_VEC(bucket) buckets;
     cl_strmap cand_ids;             /* document hash -> candidate index */
     CL_VEC(candidate) cands;
@@ -70,6 +69,8 @@ static int parse_signature(const char *hex, uint32_t sig[SIG])
     return 1;
 }
 
+/* The bucket key of one band: the hash of its values, non-negative, with the band number
+ * in the low 5 bits. */
 static int64_t band_key(const uint32_t *sig, int band)
 {
     uint64_t h = 1469598103934665603ull;
@@ -77,7 +78,7 @@ static int64_t band_key(const uint32_t *sig, int band)
         h ^= sig[band * LEDGER_BAND_ROWS + r];
         h *= 1099511628211ull;
     }
-    return (int64_t)(h >> 1);
+    return (int64_t)(((h >> 1) & ~(uint64_t)31) | (uint64_t)band);
 }
 
 static void state_init(copy_state *cs)
@@ -111,31 +112,30 @@ void ledger_copies_forget(ledger_copies *cp)
     state_init(cp);
 }
 
-static uint32_t slot_hash(int band, int64_t key)
+static uint32_t slot_hash(int64_t key)
 {
-    uint64_t h = (uint64_t)key * 0x9E3779B97F4A7C15ull ^ (uint64_t)band * 0xC2B2AE3D27D4EB4Full;
-    return (uint32_t)(h >> 32);
+    return (uint32_t)(((uint64_t)key * 0x9E3779B97F4A7C15ull) >> 32);
 }
 
-/* The bucket of (band, key), created when new; *fresh tells whether it was. */
-static uint32_t bucket_of(copy_state *cs, int band, int64_t key, int *fresh)
+/* The bucket of key, created when new; *fresh tells whether it was. */
+static uint32_t bucket_of(copy_state *cs, int64_t key, int *fresh)
 {
-    uint32_t i = slot_hash(band, key) & cs->mask;
+    uint32_t i = slot_hash(key) & cs->mask;
     for (;; i = (i + 1) & cs->mask) {
         bucket_slot *sl = &cs->slots[i];
         if (!sl->id)
             break;
-        if (sl->key == key && sl->band == band) {
+        if (sl->key == key) {
             *fresh = 0;
             return sl->id - 1;
         }
     }
     *fresh = 1;
     uint32_t id = cs->keys.n;
-    CL_VEC_PUSH(&cs->arena, cs->keys) = (ledger_bucket_key){band, key};
+    CL_VEC_PUSH(&cs->arena, cs->keys) = key;
     bucket *b = &CL_VEC_PUSH(&cs->arena, cs->buckets);
     memset(b, 0, sizeof *b);
-    cs->slots[i] = (bucket_slot){key, band, id + 1};
+    cs->slots[i] = (bucket_slot){key, id + 1};
     if (cs->keys.n * 2 > cs->mask) { /* keep the table at most half full */
         uint32_t old_mask = cs->mask;
         bucket_slot *old = cs->slots;
@@ -144,7 +144,7 @@ static uint32_t bucket_of(copy_state *cs, int band, int64_t key, int *fresh)
         for (uint32_t k = 0; k <= old_mask; k++) {
             if (!old[k].id)
                 continue;
-            uint32_t j = slot_hash(old[k].band, old[k].key) & cs->mask;
+            uint32_t j = slot_hash(old[k].key) & cs->mask;
             while (cs->slots[j].id)
                 j = (j + 1) & cs->mask;
             cs->slots[j] = old[k];
@@ -254,7 +254,7 @@ cl_status ledger_find_copies(ledger_copies *cs, const ledger_store_ops *ops, led
     int64_t **keys = cl_arena_zalloc(scratch, sizeof *keys * (n + 1));
     /* buckets this session has not seen yet: read them from the store */
     CL_VEC(uint32_t) asked = {0};
-    CL_VEC(ledger_bucket_key) ask = {0};
+    CL_VEC(int64_t) ask = {0};
     for (size_t i = 0; i < n; i++) {
         docs[i].copy_of = NULL;
         docs[i].bands = NULL;
@@ -267,10 +267,10 @@ cl_status ledger_find_copies(ledger_copies *cs, const ledger_store_ops *ops, led
         for (int b = 0; b < LEDGER_BANDS; b++) {
             int fresh;
             keys[i][b] = band_key(sig, b);
-            bucket_ids[i][b] = bucket_of(cs, b, keys[i][b], &fresh);
+            bucket_ids[i][b] = bucket_of(cs, keys[i][b], &fresh);
             if (fresh) {
                 CL_VEC_PUSH(scratch, asked) = bucket_ids[i][b];
-                CL_VEC_PUSH(scratch, ask) = (ledger_bucket_key){b, keys[i][b]};
+                CL_VEC_PUSH(scratch, ask) = keys[i][b];
             }
         }
     }

@@ -98,20 +98,25 @@ static cl_status write_once(cl_ledger *lg, ledger_record **recs, uint32_t n, cl_
         pos[m++] = order[i];
     }
     int *added = cl_arena_zalloc(scratch, sizeof *added * (m + 1));
+    int64_t *seq = cl_arena_zalloc(scratch, sizeof *seq * (m + 1));
     cl_status s = lg->ops->begin(lg->st, err);
     if (s != CL_OK)
         return s;
-    s = lg->ops->insert_documents(lg->st, unique, m, added, err);
+    s = lg->ops->insert_documents(lg->st, unique, m, added, seq, err);
     if (s == CL_OK) {
         /* the new documents, back in input order */
         uint8_t *is_new = cl_arena_zalloc(scratch, n + 1);
-        for (uint32_t i = 0; i < m; i++)
+        int64_t *new_seq = cl_arena_zalloc(scratch, sizeof *new_seq * (n + 1));
+        for (uint32_t i = 0; i < m; i++) {
             is_new[pos[i]] = (uint8_t)added[i];
+            new_seq[pos[i]] = seq[i];
+        }
         ledger_new_doc *docs = cl_arena_zalloc(scratch, sizeof *docs * (m + 1));
         size_t k = 0;
         for (uint32_t i = 0; i < n; i++) {
             if (!is_new[i])
                 continue;
+            docs[k].seq = new_seq[i];
             docs[k++].rec = recs[i];
             got->claims += recs[i]->n_claims;
         }

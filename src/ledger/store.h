@@ -21,18 +21,14 @@ typedef struct ledger_store ledger_store;
 /* A document new to the ledger, as written by write_rows. */
 typedef struct ledger_new_doc {
     const ledger_record *rec;
+    int64_t seq;          /* the store's number for the document (insert order) */
     const char *copy_of;  /* hash of the original it is a near-copy of, or NULL */
-    const int64_t *bands; /* LEDGER_BANDS band keys to index, or NULL (a copy, no signature) */
+    const int64_t *bands; /* LEDGER_BANDS bucket keys to index, or NULL (a copy, no signature) */
 } ledger_new_doc;
 
-/* A (band, key) bucket of the syndication index. */
-typedef struct ledger_bucket_key {
-    int32_t band;
-    int64_t key;
-} ledger_bucket_key;
-
 /* Receives one earlier document of bucket number `index`: its hash, MinHash hex and the
- * hash of the original it stands for (itself unless it is a copy). */
+ * hash of the original it stands for (itself unless it is a copy). A bucket key is a band's
+ * hash with the band number in its low 5 bits. */
 typedef void (*ledger_bucket_fn)(void *user, size_t index, const char *hash, const char *minhash,
                                  const char *root);
 
@@ -51,12 +47,12 @@ typedef struct ledger_store_ops {
      * serialization failure): the whole batch may be retried. */
     int (*retryable)(ledger_store *st);
     /* Inserts the documents (given in hash order, no hash twice) unless their hash is
-     * present; added[i] says which were new. */
+     * present; added[i] says which were new and seq[i] gives their number. */
     cl_status (*insert_documents)(ledger_store *st, const ledger_record *const *recs, size_t n,
-                                  int *added, cl_error *err);
-    /* Lists, for each bucket, at most 8 of its latest documents. */
-    cl_status (*buckets)(ledger_store *st, const ledger_bucket_key *keys, size_t n,
-                         ledger_bucket_fn fn, void *user, cl_error *err);
+                                  int *added, int64_t *seq, cl_error *err);
+    /* Lists, for each bucket key, at most 8 of its latest documents. */
+    cl_status (*buckets)(ledger_store *st, const int64_t *keys, size_t n, ledger_bucket_fn fn,
+                         void *user, cl_error *err);
     /* Writes the new documents' copy marks, band keys, claims and events. */
     cl_status (*write_rows)(ledger_store *st, const ledger_new_doc *docs, size_t n, cl_error *err);
     /* Runs a query with text parameters, calling fn for each row. */

@@ -36,10 +36,19 @@ static const char *const schema_sql =
     " doc_id TEXT, cameo TEXT, label TEXT, source TEXT, target TEXT, place TEXT, place_key TEXT,"
     " country TEXT, lat REAL, lon REAL, date_lo TEXT, date_hi TEXT, sentence INTEGER, evidence TEXT);"
     "CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);"
-    "CREATE TABLE IF NOT EXISTS doc_bands(band INTEGER NOT NULL, key INTEGER NOT NULL,"
-    " doc_hash TEXT NOT NULL REFERENCES documents(hash) ON DELETE CASCADE);"
-    "CREATE INDEX IF NOT EXISTS doc_bands_key ON doc_bands(band, key);"
-    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1');";
+    /* the syndication index: bucket key (band hash, band number in the low 5 bits) and the
+     * document's rowid, clustered by key so a bucket's latest documents are one seek */
+    "CREATE TABLE IF NOT EXISTS syndication(key INTEGER NOT NULL, doc INTEGER NOT NULL,"
+    " PRIMARY KEY (key, doc)) WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '2');";
+
+/* Schema 1 kept the index as (band, key, doc_hash) rows: move them over, once. */
+static const char *const migrate_sql =
+    "INSERT OR IGNORE INTO syndication(key, doc)"
+    " SELECT ((b.key >> 5) << 5) | b.band, d.rowid FROM doc_bands b"
+    " JOIN documents d ON d.hash = b.doc_hash;"
+    "DROP TABLE doc_bands;"
+    "UPDATE meta SET value = '2' WHERE key = 'schema';";
 
 static cl_status db_error(ledger_store *st, cl_error *err, const char *what)
 {
@@ -121,7 +130,7 @@ static void bind_latlon(sqlite3_stmt *s, int i, int has, double lat, double lon)
 }
 
 static cl_status sqlite_insert_documents(ledger_store *st, const ledger_record *const *recs,
-                                         size_t n, int *added, cl_error *err)
+                                         size_t n, int *added, int64_t *seq, cl_error *err)
 {
     sqlite3_stmt *s = st->ins_doc;
     for (size_t i = 0; i < n; i++) {
@@ -142,20 +151,20 @@ static cl_status sqlite_insert_documents(ledger_store *st, const ledger_record *
         if (sqlite3_step(s) != SQLITE_DONE)
             return db_error(st, err, "cannot insert document");
         added[i] = sqlite3_changes(st->db) > 0;
+        seq[i] = added[i] ? sqlite3_last_insert_rowid(st->db) : 0;
     }
     sqlite3_reset(s);
     sqlite3_clear_bindings(s);
     return CL_OK;
 }
 
-static cl_status sqlite_buckets(ledger_store *st, const ledger_bucket_key *keys, size_t n,
+static cl_status sqlite_buckets(ledger_store *st, const int64_t *keys, size_t n,
                                 ledger_bucket_fn fn, void *user, cl_error *err)
 {
     sqlite3_stmt *s = st->sel_bucket;
     for (size_t i = 0; i < n; i++) {
         sqlite3_reset(s);
-        sqlite3_bind_int(s, 1, keys[i].band);
-        sqlite3_bind_int64(s, 2, keys[i].key);
+        sqlite3_bind_int64(s, 1, keys[i]);
         int rc;
         while ((rc = sqlite3_step(s)) == SQLITE_ROW)
             fn(user, i, (const char *)sqlite3_column_text(s, 0),
@@ -236,9 +245,8 @@ static cl_status sqlite_write_rows(ledger_store *st, const ledger_new_doc *docs,
         }
         for (int b = 0; d->bands && b < LEDGER_BANDS; b++) {
             sqlite3_reset(st->ins_band);
-            sqlite3_bind_int(st->ins_band, 1, b);
-            sqlite3_bind_int64(st->ins_band, 2, d->bands[b]);
-            bind_text(st->ins_band, 3, r->hash);
+            sqlite3_bind_int64(st->ins_band, 1, d->bands[b]);
+            sqlite3_bind_int64(st->ins_band, 2, d->seq);
             if (sqlite3_step(st->ins_band) != SQLITE_DONE)
                 return db_error(st, err, "cannot index a document");
         }
@@ -280,6 +288,33 @@ static cl_status sqlite_query(ledger_store *st, const char *sql, const char *con
     return status;
 }
 
+static int has_table(ledger_store *st, const char *name)
+{
+    sqlite3_stmt *s;
+    int found = 0;
+    if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                           -1, &s, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+        found = sqlite3_step(s) == SQLITE_ROW;
+        sqlite3_finalize(s);
+    }
+    return found;
+}
+
+/* Moves a schema-1 syndication index over, inside the write lock (another process may
+ * have done it meanwhile). Returns 0 with *msg set on failure. */
+static int migrate_v1(ledger_store *st, char **msg)
+{
+    if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, msg) != SQLITE_OK)
+        return 0;
+    if (has_table(st, "doc_bands") &&
+        sqlite3_exec(st->db, migrate_sql, NULL, NULL, msg) != SQLITE_OK) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return 0;
+    }
+    return sqlite3_exec(st->db, "COMMIT", NULL, NULL, msg) == SQLITE_OK;
+}
+
 static const ledger_store_ops sqlite_ops = {
     .name = "sqlite",
     .dollar_params = 0,
@@ -315,7 +350,8 @@ ledger_store *ledger_sqlite_open(const char *path, const ledger_store_ops **ops,
                      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
                      "PRAGMA foreign_keys=ON;",
                      NULL, NULL, &msg) != SQLITE_OK ||
-        sqlite3_exec(st->db, schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
+        sqlite3_exec(st->db, schema_sql, NULL, NULL, &msg) != SQLITE_OK ||
+        (has_table(st, "doc_bands") && !migrate_v1(st, &msg))) {
         cl_error_set(err, CL_EDB, path, 0, 0, "cannot set up ledger: %s", msg ? msg : "?");
         sqlite3_free(msg);
         sqlite_close(st);
@@ -335,11 +371,11 @@ ledger_store *ledger_sqlite_open(const char *path, const ledger_store_ops **ops,
                  " place_key, country, lat, lon, date_lo, date_hi, sentence, evidence)"
                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") ||
         !prepare(st, &st->sel_bucket,
-                 "SELECT b.doc_hash, d.minhash, coalesce(d.copy_of, d.hash) FROM"
-                 " (SELECT doc_hash FROM doc_bands WHERE band = ? AND key = ?"
-                 "  ORDER BY rowid DESC LIMIT 8) b JOIN documents d ON d.hash = b.doc_hash") ||
+                 "SELECT d.hash, d.minhash, coalesce(d.copy_of, d.hash) FROM"
+                 " (SELECT doc FROM syndication WHERE key = ? ORDER BY doc DESC LIMIT 8) s"
+                 " JOIN documents d ON d.rowid = s.doc") ||
         !prepare(st, &st->upd_copy, "UPDATE documents SET copy_of = ? WHERE hash = ?") ||
-        !prepare(st, &st->ins_band, "INSERT INTO doc_bands(band, key, doc_hash) VALUES (?,?,?)")) {
+        !prepare(st, &st->ins_band, "INSERT OR IGNORE INTO syndication(key, doc) VALUES (?,?)")) {
         db_error(st, err, "cannot prepare statements");
         sqlite_close(st);
         return NULL;

@@ -142,6 +142,23 @@ head -1 "$T/events.csv" | grep -q "^GLOBALEVENTID,SQLDATE" && ok "events csv hea
 grep -q ",192,192,19,Avdiyivka,UA," "$T/events.csv" && ok "occupy-territory event at Avdiivka" || bad "occupy-territory event at Avdiivka"
 "$BIN" timeline Avdiivka --db "$T/missing.db" >/dev/null 2>&1; [ $? -eq 1 ] && ok "missing ledger exits 1" || bad "missing ledger exits 1"
 
+# --- a schema-1 ledger (syndication index as band/key/hash rows) is migrated on open
+if command -v sqlite3 > /dev/null; then
+  "$BIN" analyze --db "$T/v1.db" "$ROOT/examples/articles" "$ROOT/examples/wire.jsonl" > /dev/null 2>&1
+  sqlite3 "$T/v1.db" "SELECT key, doc FROM syndication ORDER BY 1, 2" > "$T/v2.rows"
+  sqlite3 "$T/v1.db" "CREATE TABLE doc_bands(band INTEGER NOT NULL, key INTEGER NOT NULL, doc_hash TEXT NOT NULL);
+    INSERT INTO doc_bands SELECT key & 31, key, (SELECT hash FROM documents d WHERE d.rowid = doc) FROM syndication;
+    DROP TABLE syndication; UPDATE meta SET value = '1' WHERE key = 'schema';"
+  "$BIN" analyze --db "$T/v1.db" "$ROOT/examples/articles" > "$T/mig.txt" 2>&1
+  sqlite3 "$T/v1.db" "SELECT key, doc FROM syndication ORDER BY 1, 2" > "$T/mig.rows"
+  if cmp -s "$T/v2.rows" "$T/mig.rows" && [ -s "$T/mig.rows" ] && grep -q "0 documents added" "$T/mig.txt" &&
+     [ "$(sqlite3 "$T/v1.db" "SELECT value FROM meta WHERE key = 'schema'")" = 2 ]; then
+    ok "schema-1 ledger migrated on open"
+  else
+    bad "schema-1 ledger migrated on open: $(cat "$T/mig.txt")"
+  fi
+fi
+
 # --- tag --timeml: TempEval-3 input in, tagged TimeML out (named without .TE3input)
 "$BIN" tag --timeml "$HERE/timeml" "$T/tagged" 2> "$T/tag.err"
 if [ -f "$T/tagged/talks" ] && grep -q '<TIMEX3 tid="t1" type="TIME" value="2023-01-12TEV">Thursday evening</TIMEX3>' "$T/tagged/talks" &&
