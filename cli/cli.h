@@ -35,6 +35,11 @@ void cli_reject(const cl_error *rej);
 const char *cli_default_db(void);
 /* The ledger URI as shown to the user: a PostgreSQL password is left out (out holds it). */
 const char *cli_ledger_name(const char *uri, char *out, size_t cap);
+/* JSON output (json_rows.c): a string (null for NULL) and one object per row. */
+void cli_json_string(FILE *f, const char *s);
+void cli_json_claim(FILE *f, const cl_claim_row *r);
+void cli_json_event(FILE *f, const cl_event_row *e);
+void cli_json_conflict(FILE *f, const cl_conflict *c);
 /* 1 when argv[i] is -h or --help. */
 int cli_wants_help(int argc, char **argv);
 

@@ -100,26 +100,6 @@ static int parse(int argc, char **argv, qopts *o, const char *usage)
 
 /* ---------------------------------------------------------------- output helpers */
 
-static void json_string(FILE *f, const char *s)
-{
-    if (!s) {
-        fputs("null", f);
-        return;
-    }
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", f);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
-        else
-            fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
 static void csv_field(FILE *f, const char *s)
 {
     if (!s)
@@ -155,56 +135,6 @@ static void claim_text(const cl_claim_row *r, char *out, size_t n)
         snprintf(out, n, "%s %s by %s", r->stance, r->predicate, r->holder);
     else
         snprintf(out, n, "%s %s", r->stance, r->predicate);
-}
-
-static void print_json_row(FILE *f, const cl_claim_row *r)
-{
-    fputs("{\"doc\":", f);
-    json_string(f, r->doc_id);
-    fputs(",\"outlet\":", f);
-    json_string(f, r->outlet);
-    fputs(",\"claimant\":", f);
-    json_string(f, r->claimant);
-    fputs(",\"actor\":", f);
-    json_string(f, r->actor);
-    fputs(",\"side\":", f);
-    json_string(f, r->side);
-    fputs(",\"stance\":", f);
-    json_string(f, r->stance);
-    fputs(",\"predicate\":", f);
-    json_string(f, r->predicate);
-    fputs(",\"place\":", f);
-    json_string(f, r->place);
-    fputs(",\"country\":", f);
-    json_string(f, r->country);
-    fputs(",\"holder\":", f);
-    json_string(f, r->holder);
-    fputs(",\"when\":", f);
-    if (r->when_lo) {
-        fputc('[', f);
-        json_string(f, r->when_lo);
-        fputc(',', f);
-        json_string(f, r->when_hi);
-        fputc(']', f);
-    } else {
-        fputs("null", f);
-    }
-    fputs(",\"said\":", f);
-    if (r->said_lo) {
-        fputc('[', f);
-        json_string(f, r->said_lo);
-        fputc(',', f);
-        json_string(f, r->said_hi);
-        fputc(']', f);
-    } else {
-        fputs("null", f);
-    }
-    fputs(",\"copy_of\":", f);
-    json_string(f, r->copy_of);
-    fprintf(f, ",\"line\":%lld,\"corroboration\":%d,\"conflicted\":%s,\"evidence\":",
-            (long long)r->line, r->corroboration, r->conflicted ? "true" : "false");
-    json_string(f, r->evidence);
-    fputc('}', f);
 }
 
 static const char csv_header[] =
@@ -325,15 +255,8 @@ static void print_conflicts_machine(FILE *f, const cl_result *r, enum fmt fmt)
             fprintf(f, ",%s,%s,%s,%s,%lld,%s,%s,%s,%s,%lld\n", c->a->side, ca, wa, c->a->doc_id,
                     (long long)c->a->line, c->b->side, cb, wb, c->b->doc_id, (long long)c->b->line);
         } else {
-            fputs("{\"place\":", f);
-            json_string(f, c->a->place);
-            fputs(",\"reason\":", f);
-            json_string(f, c->reason);
-            fputs(",\"a\":", f);
-            print_json_row(f, c->a);
-            fputs(",\"b\":", f);
-            print_json_row(f, c->b);
-            fputs("}\n", f);
+            cli_json_conflict(f, c);
+            fputc('\n', f);
         }
     }
 }
@@ -382,7 +305,7 @@ int cmd_timeline(int argc, char **argv)
     size_t n = cl_result_count(r);
     if (o.format == FMT_JSONL) {
         for (size_t i = 0; i < n; i++) {
-            print_json_row(stdout, cl_result_claim(r, i));
+            cli_json_claim(stdout, cl_result_claim(r, i));
             fputc('\n', stdout);
         }
     } else if (o.format == FMT_CSV) {
@@ -450,7 +373,7 @@ int cmd_claims(int argc, char **argv)
     for (size_t i = 0; i < n; i++) {
         const cl_claim_row *row = cl_result_claim(r, i);
         if (o.format == FMT_JSONL) {
-            print_json_row(stdout, row);
+            cli_json_claim(stdout, row);
             fputc('\n', stdout);
         } else if (o.format == FMT_CSV) {
             print_csv_row(stdout, row);
@@ -567,33 +490,8 @@ int cmd_events(int argc, char **argv)
             csv_field(stdout, e->evidence);
             fputc('\n', stdout);
         } else if (o.format == FMT_JSONL) {
-            printf("{\"id\":%lld,\"cameo\":", (long long)e->rowid);
-            json_string(stdout, e->cameo);
-            fputs(",\"label\":", stdout);
-            json_string(stdout, e->label);
-            fputs(",\"source\":", stdout);
-            json_string(stdout, e->source);
-            fputs(",\"target\":", stdout);
-            json_string(stdout, e->target);
-            fputs(",\"place\":", stdout);
-            json_string(stdout, e->place);
-            fputs(",\"country\":", stdout);
-            json_string(stdout, e->country);
-            fputs(",\"date\":", stdout);
-            if (e->date_lo) {
-                fputc('[', stdout);
-                json_string(stdout, e->date_lo);
-                fputc(',', stdout);
-                json_string(stdout, e->date_hi);
-                fputc(']', stdout);
-            } else {
-                fputs("null", stdout);
-            }
-            fputs(",\"doc\":", stdout);
-            json_string(stdout, e->doc_id);
-            fputs(",\"evidence\":", stdout);
-            json_string(stdout, e->evidence);
-            puts("}");
+            cli_json_event(stdout, e);
+            fputc('\n', stdout);
         } else {
             char when[40];
             if (!e->date_lo)

@@ -1,0 +1,117 @@
+/* json_rows.c - claims, conflicts and events as JSON objects, for `--format jsonl` and the
+ * HTTP API of `serve`. */
+#include "cli.h"
+
+void cli_json_string(FILE *f, const char *s)
+{
+    if (!s) {
+        fputs("null", f);
+        return;
+    }
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", f);
+        else if (*p < 0x20)
+            fprintf(f, "\\u%04x", *p);
+        else
+            fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+void cli_json_claim(FILE *f, const cl_claim_row *r)
+{
+    fputs("{\"doc\":", f);
+    cli_json_string(f, r->doc_id);
+    fputs(",\"outlet\":", f);
+    cli_json_string(f, r->outlet);
+    fputs(",\"claimant\":", f);
+    cli_json_string(f, r->claimant);
+    fputs(",\"actor\":", f);
+    cli_json_string(f, r->actor);
+    fputs(",\"side\":", f);
+    cli_json_string(f, r->side);
+    fputs(",\"stance\":", f);
+    cli_json_string(f, r->stance);
+    fputs(",\"predicate\":", f);
+    cli_json_string(f, r->predicate);
+    fputs(",\"place\":", f);
+    cli_json_string(f, r->place);
+    fputs(",\"country\":", f);
+    cli_json_string(f, r->country);
+    fputs(",\"holder\":", f);
+    cli_json_string(f, r->holder);
+    fputs(",\"when\":", f);
+    if (r->when_lo) {
+        fputc('[', f);
+        cli_json_string(f, r->when_lo);
+        fputc(',', f);
+        cli_json_string(f, r->when_hi);
+        fputc(']', f);
+    } else {
+        fputs("null", f);
+    }
+    fputs(",\"said\":", f);
+    if (r->said_lo) {
+        fputc('[', f);
+        cli_json_string(f, r->said_lo);
+        fputc(',', f);
+        cli_json_string(f, r->said_hi);
+        fputc(']', f);
+    } else {
+        fputs("null", f);
+    }
+    fputs(",\"copy_of\":", f);
+    cli_json_string(f, r->copy_of);
+    fprintf(f, ",\"line\":%lld,\"corroboration\":%d,\"conflicted\":%s,\"evidence\":",
+            (long long)r->line, r->corroboration, r->conflicted ? "true" : "false");
+    cli_json_string(f, r->evidence);
+    fputc('}', f);
+}
+
+void cli_json_event(FILE *f, const cl_event_row *e)
+{
+    fprintf(f, "{\"id\":%lld,\"cameo\":", (long long)e->rowid);
+    cli_json_string(f, e->cameo);
+    fputs(",\"label\":", f);
+    cli_json_string(f, e->label);
+    fputs(",\"source\":", f);
+    cli_json_string(f, e->source);
+    fputs(",\"target\":", f);
+    cli_json_string(f, e->target);
+    fputs(",\"place\":", f);
+    cli_json_string(f, e->place);
+    fputs(",\"country\":", f);
+    cli_json_string(f, e->country);
+    fputs(",\"date\":", f);
+    if (e->date_lo) {
+        fputc('[', f);
+        cli_json_string(f, e->date_lo);
+        fputc(',', f);
+        cli_json_string(f, e->date_hi);
+        fputc(']', f);
+    } else {
+        fputs("null", f);
+    }
+    fputs(",\"doc\":", f);
+    cli_json_string(f, e->doc_id);
+    fputs(",\"evidence\":", f);
+    cli_json_string(f, e->evidence);
+    fputc('}', f);
+}
+
+void cli_json_conflict(FILE *f, const cl_conflict *c)
+{
+    fputs("{\"place\":", f);
+    cli_json_string(f, c->a->place);
+    fputs(",\"reason\":", f);
+    cli_json_string(f, c->reason);
+    fputs(",\"a\":", f);
+    cli_json_claim(f, c->a);
+    fputs(",\"b\":", f);
+    cli_json_claim(f, c->b);
+    fputc('}', f);
+}
