@@ -274,7 +274,7 @@ static cl_ledger *open_ledger(const char *db)
     }
     if (probe)
         fclose(probe);
-    cl_ledger *lg = cl_ledger_open(db, &err);
+    cl_ledger *lg = cl_ledger_open_readonly(db, &err);
     if (!lg)
         cli_report("cannot open the ledger", &err);
     return lg;

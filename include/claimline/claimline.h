@@ -187,6 +187,9 @@ typedef struct cl_ledger cl_ledger;
  * PostgreSQL connection URI ("postgresql://user@host:port/dbname"; tables are created
  * when absent). Free with cl_ledger_close. */
 cl_ledger *cl_ledger_open(const char *uri, cl_error *err);
+/* Opens an existing ledger for queries only: never creates or changes anything, never takes
+ * the write lock (readers do not wait for a load in progress). */
+cl_ledger *cl_ledger_open_readonly(const char *uri, cl_error *err);
 void cl_ledger_close(cl_ledger *lg);
 
 /* Groups many loads into one batch: records added after begin are parsed and kept in
@@ -281,6 +284,13 @@ const cl_event_row *cl_result_event(const cl_result *r, size_t i);
 
 /* Ledger totals: documents, claims. */
 cl_status cl_ledger_counts(cl_ledger *lg, int64_t *docs, int64_t *claims, cl_error *err);
+
+/* Ledger totals read in one snapshot. claims_of_documents is the number of claims the
+ * documents present say they carry: equal to claims unless a document were half-loaded. */
+typedef struct cl_totals {
+    int64_t documents, claims, claims_of_documents, events, copies;
+} cl_totals;
+cl_status cl_ledger_totals(cl_ledger *lg, cl_totals *out, cl_error *err);
 
 /* ---------------------------------------------------------------- eval */
 

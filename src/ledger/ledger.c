@@ -24,7 +24,7 @@ void ledger_place_key(const char *place, char key[256])
         cl_place_key(place, strlen(place), key, 256);
 }
 
-cl_ledger *cl_ledger_open(const char *uri, cl_error *err)
+static cl_ledger *open_ledger(const char *uri, int read_only, cl_error *err)
 {
     cl_error_clear(err);
     if (!uri || !*uri) {
@@ -37,9 +37,10 @@ cl_ledger *cl_ledger_open(const char *uri, cl_error *err)
         return NULL;
     }
     if (strncmp(uri, "postgresql://", 13) == 0 || strncmp(uri, "postgres://", 11) == 0)
-        lg->st = ledger_pg_open(uri, &lg->ops, err);
+        lg->st = ledger_pg_open(uri, read_only, &lg->ops, err);
     else
-        lg->st = ledger_sqlite_open(strncmp(uri, "sqlite:", 7) == 0 ? uri + 7 : uri, &lg->ops, err);
+        lg->st = ledger_sqlite_open(strncmp(uri, "sqlite:", 7) == 0 ? uri + 7 : uri, read_only,
+                                    &lg->ops, err);
     if (!lg->st) {
         free(lg);
         return NULL;
@@ -52,6 +53,16 @@ cl_ledger *cl_ledger_open(const char *uri, cl_error *err)
         return NULL;
     }
     return lg;
+}
+
+cl_ledger *cl_ledger_open(const char *uri, cl_error *err)
+{
+    return open_ledger(uri, 0, err);
+}
+
+cl_ledger *cl_ledger_open_readonly(const char *uri, cl_error *err)
+{
+    return open_ledger(uri, 1, err);
 }
 
 void cl_ledger_close(cl_ledger *lg)

@@ -466,22 +466,35 @@ cl_result *cl_ledger_events(cl_ledger *lg, const cl_query *q, cl_error *err)
     return r;
 }
 
-static void count_row(void *user, const char *const *c, int ncols)
+static void totals_row(void *user, const char *const *c, int ncols)
 {
-    int64_t *n = user;
-    if (ncols >= 2) {
-        n[0] = col_int(c[0]);
-        n[1] = col_int(c[1]);
+    cl_totals *t = user;
+    if (ncols >= 5) {
+        t->documents = col_int(c[0]);
+        t->claims = col_int(c[1]);
+        t->claims_of_documents = col_int(c[2]);
+        t->events = col_int(c[3]);
+        t->copies = col_int(c[4]);
     }
+}
+
+cl_status cl_ledger_totals(cl_ledger *lg, cl_totals *t, cl_error *err)
+{
+    memset(t, 0, sizeof *t);
+    /* one statement: one snapshot in both stores */
+    return lg->ops->query(lg->st,
+                          "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM claims),"
+                          " (SELECT coalesce(sum(claims), 0) FROM documents),"
+                          " (SELECT count(*) FROM events),"
+                          " (SELECT count(*) FROM documents WHERE copy_of IS NOT NULL)",
+                          NULL, 0, totals_row, t, err);
 }
 
 cl_status cl_ledger_counts(cl_ledger *lg, int64_t *docs, int64_t *claims, cl_error *err)
 {
-    int64_t n[2] = {0, 0};
-    cl_status s = lg->ops->query(lg->st,
-                                 "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM claims)",
-                                 NULL, 0, count_row, n, err);
-    *docs = n[0];
-    *claims = n[1];
+    cl_totals t;
+    cl_status s = cl_ledger_totals(lg, &t, err);
+    *docs = t.documents;
+    *claims = t.claims;
     return s;
 }

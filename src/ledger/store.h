@@ -60,11 +60,13 @@ typedef struct ledger_store_ops {
                        ledger_row_fn fn, void *user, cl_error *err);
 } ledger_store_ops;
 
-/* Opens a SQLite ledger file (created when absent). */
-ledger_store *ledger_sqlite_open(const char *path, const ledger_store_ops **ops, cl_error *err);
+/* Opens a SQLite ledger file (created when absent, unless read_only). */
+ledger_store *ledger_sqlite_open(const char *path, int read_only, const ledger_store_ops **ops,
+                                 cl_error *err);
 /* Connects to a PostgreSQL ledger (postgresql:// or postgres:// URI; tables created when
- * absent). */
-ledger_store *ledger_pg_open(const char *uri, const ledger_store_ops **ops, cl_error *err);
+ * absent, unless read_only). */
+ledger_store *ledger_pg_open(const char *uri, int read_only, const ledger_store_ops **ops,
+                             cl_error *err);
 
 /* The key of a place name used by both stores' place_key columns. */
 void ledger_place_key(const char *place, char key[256]);

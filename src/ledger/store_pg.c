@@ -416,7 +416,8 @@ static const ledger_store_ops pg_ops = {
     .query = pg_query,
 };
 
-ledger_store *ledger_pg_open(const char *uri, const ledger_store_ops **ops, cl_error *err)
+ledger_store *ledger_pg_open(const char *uri, int read_only, const ledger_store_ops **ops,
+                             cl_error *err)
 {
     ledger_store *st = calloc(1, sizeof *st);
     if (!st || !(st->uri = strdup(uri))) {
@@ -433,6 +434,15 @@ ledger_store *ledger_pg_open(const char *uri, const ledger_store_ops **ops, cl_e
         pg_fail(st, err, "cannot connect to the ledger", NULL);
         pg_close(st);
         return NULL;
+    }
+    if (read_only) {
+        if (exec(st, "SET default_transaction_read_only = on", "cannot set up ledger", err) !=
+            CL_OK) {
+            pg_close(st);
+            return NULL;
+        }
+        *ops = &pg_ops;
+        return st;
     }
     /* One creator at a time: concurrent CREATE TABLE IF NOT EXISTS can collide. */
     if (exec(st, "SET client_min_messages = warning", "cannot set up ledger", err) != CL_OK ||

@@ -330,7 +330,8 @@ static const ledger_store_ops sqlite_ops = {
     .query = sqlite_query,
 };
 
-ledger_store *ledger_sqlite_open(const char *path, const ledger_store_ops **ops, cl_error *err)
+ledger_store *ledger_sqlite_open(const char *path, int read_only, const ledger_store_ops **ops,
+                                 cl_error *err)
 {
     ledger_store *st = calloc(1, sizeof *st);
     if (!st || !(st->path = strdup(path))) {
@@ -338,13 +339,17 @@ ledger_store *ledger_sqlite_open(const char *path, const ledger_store_ops **ops,
         cl_error_set(err, CL_ENOMEM, path, 0, 0, "out of memory");
         return NULL;
     }
-    if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-        SQLITE_OK) {
+    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
         db_error(st, err, "cannot open ledger");
         sqlite_close(st);
         return NULL;
     }
     sqlite3_busy_timeout(st->db, 10000);
+    if (read_only) { /* queries only: no schema work, no write lock ever */
+        *ops = &sqlite_ops;
+        return st;
+    }
     char *msg = NULL;
     if (sqlite3_exec(st->db,
                      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
