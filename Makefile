@@ -39,7 +39,7 @@ CLI_SRC  := $(sort $(wildcard cli/*.c))
 DATA     := $(sort $(wildcard data/*.tsv))
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/blobs.o $(BUILD)/obj/blobs_index.o
-CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/cli/serve_page.o
 DEPS     := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
 WORDS    := build/words.txt
@@ -98,20 +98,27 @@ $(BUILD)/obj/%.o: %.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
+# the web page of `serve`, embedded as a string (cli/serve_page.S)
+$(BUILD)/obj/cli/serve_page.o: cli/serve_page.S cli/serve_page.html
+	@mkdir -p $(dir $@)
+	$(CC) -c -o $@ cli/serve_page.S
+
 $(BUILD)/libclaimline.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
 $(BUILD)/claimline: $(CLI_OBJ) $(BUILD)/libclaimline.a
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libclaimline.a $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libclaimline.a $(LDLIBS) -lmicrohttpd
 
 -include $(DEPS) $(wildcard build/fuzz/obj/*/*.d build/fuzz/obj/*/*/*.d)
 
 # ---------------------------------------------------------------- tests
 
+# the HTTP API of serve is fuzzed and replayed too: its files come along
+HTTP_SRC := cli/serve_api.c cli/json_rows.c
 TEST_SRC := $(sort $(wildcard tests/unit/*.c)) fuzz/targets.c
-TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
-$(TEST_OBJ): CPPFLAGS += -Ifuzz
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o) $(HTTP_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/cli/serve_page.o
+$(TEST_OBJ): CPPFLAGS += -Ifuzz -Icli
 
 $(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libclaimline.a
 	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libclaimline.a $(LDLIBS) -lcmocka
@@ -128,6 +135,8 @@ check: $(BUILD)/claimline $(BUILD)/unit-tests
 	sh tests/cli/run.sh $(BUILD)/claimline
 	@echo "== PostgreSQL ledger (same answers as SQLite, concurrent loaders, SIGKILL)"
 	sh tests/cli/pg.sh $(BUILD)/claimline
+	@echo "== serve (web page, JSON API, readers during a load)"
+	sh tests/cli/serve.sh $(BUILD)/claimline
 	@echo "== crash safety (analyze killed with SIGKILL; SIGKILL_RUNS=100 for the full check)"
 	sh tests/cli/sigkill.sh $(BUILD)/claimline
 	@echo "== hostile inputs"
@@ -167,19 +176,20 @@ FUZZ_CC  := clang
 FUZZ_FLAGS := -std=c17 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
-FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/targets.o
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/targets.o \
+                $(HTTP_SRC:%.c=build/fuzz/obj/%.o)
 
 build/fuzz/obj/%.o: %.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) -Ifuzz $(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
+	$(FUZZ_CC) $(CPPFLAGS) -Ifuzz -Icli $(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
 
 build/fuzz/obj/targets.o: fuzz/targets.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) -Ifuzz $(FUZZ_FLAGS) -c -o $@ $<
+	$(FUZZ_CC) $(CPPFLAGS) -Ifuzz -Icli $(FUZZ_FLAGS) -c -o $@ $<
 
-build/fuzz/%: fuzz/%.c $(FUZZ_LIB_OBJ) $(BUILD)/obj/blobs.o $(BUILD)/obj/blobs_index.o
+build/fuzz/%: fuzz/%.c $(FUZZ_LIB_OBJ) $(BUILD)/obj/blobs.o $(BUILD)/obj/blobs_index.o $(BUILD)/obj/cli/serve_page.o
 	$(FUZZ_CC) $(CPPFLAGS) -Ifuzz -std=c17 -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< \
-	    $(FUZZ_LIB_OBJ) $(BUILD)/obj/blobs.o $(BUILD)/obj/blobs_index.o $(LDLIBS)
+	    $(FUZZ_LIB_OBJ) $(BUILD)/obj/blobs.o $(BUILD)/obj/blobs_index.o $(BUILD)/obj/cli/serve_page.o $(LDLIBS)
 
 fuzz: $(FUZZ_BIN)
 	sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)

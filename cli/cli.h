@@ -26,6 +26,7 @@ int cmd_events(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_timex(int argc, char **argv);
 int cmd_tag(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* Prints "claimline: " + message + the error's location to stderr. */
 void cli_report(const char *what, const cl_error *err);

@@ -17,6 +17,7 @@ static const char usage[] =
     "  claims [filters]           claims filtered by --place --side --actor --since --until\n"
     "  conflicts [filters]        contradicting claims of the parties, place by place\n"
     "  events [filters]           CAMEO-coded events; --format csv gives GDELT-style columns\n"
+    "  serve [--db F] [--port N]  the ledger over HTTP: a web page and a JSON API\n"
     "  eval --gold FILE RECORDS   score records against gold (also --timeml, --polnear, --html)\n"
     "  timex --dct DATE TEXT      tag and normalize the temporal expressions of a text\n"
     "  tag --timeml IN OUT        TempEval-3 files in, the same files with TIMEX3 tags out\n"
@@ -52,7 +53,7 @@ int main(int argc, char **argv)
         {"extract", cmd_extract},     {"analyze", cmd_analyze},   {"load", cmd_load},
         {"timeline", cmd_timeline},   {"claims", cmd_claims},     {"conflicts", cmd_conflicts},
         {"events", cmd_events},       {"eval", cmd_eval},         {"timex", cmd_timex},
-        {"tag", cmd_tag},
+        {"tag", cmd_tag},             {"serve", cmd_serve},
     };
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(cmd, commands[i].name) == 0)

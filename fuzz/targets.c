@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "claimline/claimline.h"
+#include "serve_api.h"
 
 static cl_context *fuzz_ctx(void)
 {
@@ -154,6 +155,77 @@ int cl_fuzz_record(const uint8_t *data, size_t size)
     return 0;
 }
 
+/* A small in-memory ledger for the HTTP target: two reports of our own wording. */
+static cl_ledger *http_ledger(void)
+{
+    static cl_ledger *lg; /* created once per process, like the context */
+    if (lg)
+        return lg;
+    cl_error err;
+    lg = cl_ledger_open(":memory:", &err);
+    if (!lg)
+        abort();
+    static const char *const texts[] = {
+        "Russia's defence ministry said on Saturday its forces had taken full control of Avdiivka.",
+        "Ukraine's General Staff said on Saturday that heavy fighting was continuing in Avdiivka."};
+    for (size_t i = 0; i < 2; i++) {
+        cl_input in = {0};
+        in.id = i ? "u" : "r";
+        in.source = "fuzz";
+        in.date = "2024-02-17";
+        in.text = texts[i];
+        in.text_len = strlen(texts[i]);
+        cl_doc *doc = cl_extract(fuzz_ctx(), &in, 0, &err);
+        if (!doc)
+            abort();
+        size_t len;
+        char *json = cl_doc_to_json(doc, 0, &len);
+        if (!json || cl_ledger_add_json(lg, json, len, NULL, &err) != CL_OK)
+            abort();
+        free(json);
+        cl_doc_free(doc);
+    }
+    return lg;
+}
+
+int cl_fuzz_http(const uint8_t *data, size_t size)
+{
+    /* line 1 method, line 2 path, then one "key=value" (or bare "key") per line */
+    char *copy = malloc(size + 1);
+    if (!copy)
+        return 0;
+    memcpy(copy, data, size);
+    copy[size] = '\0';
+    char *lines[2 + 16] = {0};
+    size_t n = 0;
+    for (char *p = copy; p && n < sizeof lines / sizeof *lines;) {
+        lines[n++] = p;
+        p = strchr(p, '\n');
+        if (p)
+            *p++ = '\0';
+    }
+    serve_param params[16];
+    size_t np = 0;
+    for (size_t i = 2; i < n; i++) {
+        char *eq = strchr(lines[i], '=');
+        if (eq)
+            *eq++ = '\0';
+        params[np].key = lines[i];
+        params[np++].value = eq;
+    }
+    serve_reply reply;
+    serve_handle(http_ledger(), lines[0], n > 1 ? lines[1] : NULL, params, np, &reply);
+    int st = reply.status;
+    if (st != 200 && st != 400 && st != 404 && st != 405 && st != 500)
+        abort();
+    if (!reply.body || (reply.type && strcmp(reply.type, "application/json") == 0 &&
+                        (reply.len == 0 || reply.body[0] != '{')))
+        abort();
+    free(reply.body);
+    free(copy);
+    return 0;
+}
+
 const cl_fuzz_target cl_fuzz_targets[] = {{"extract", cl_fuzz_extract},
                                           {"jsonl", cl_fuzz_jsonl},
                                           {"timex", cl_fuzz_timex},
@@ -161,4 +233,5 @@ const cl_fuzz_target cl_fuzz_targets[] = {{"extract", cl_fuzz_extract},
                                           {"html", cl_fuzz_html},
                                           {"timeml", cl_fuzz_timeml},
                                           {"warc", cl_fuzz_warc},
+                                          {"http", cl_fuzz_http},
                                           {NULL, NULL}};

@@ -21,6 +21,10 @@ int cl_fuzz_timeml(const uint8_t *data, size_t size);
 /* The ledger's record loader on bytes as a JSON record (in-memory SQLite). */
 int cl_fuzz_record(const uint8_t *data, size_t size);
 
+/* The HTTP API of `serve` (routing, parameter checks, queries, JSON) on bytes as a request:
+ * method, path and key=value lines, against a small in-memory ledger. */
+int cl_fuzz_http(const uint8_t *data, size_t size);
+
 /* Names and functions of all targets, NULL-terminated. */
 typedef struct cl_fuzz_target {
     const char *name;

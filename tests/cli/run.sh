@@ -14,7 +14,7 @@ bad() { echo "FAIL $1"; fails=$((fails + 1)); }
 check() { desc=$1; shift; if "$@" >/dev/null 2>&1; then ok "$desc"; else bad "$desc"; fi; }
 
 # --- help, version, usage errors
-for c in extract analyze load timeline claims conflicts events eval timex; do
+for c in extract analyze load timeline claims conflicts events eval timex serve; do
   check "$c --help exits 0" "$BIN" "$c" --help
   check "$c --version exits 0" "$BIN" "$c" --version
 done
