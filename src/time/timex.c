@@ -37,12 +37,12 @@ static int cat_from_name(const char *s)
 static const char *const literal_words[] = {
     "$", ",", ".", ";", "GMT", "UTC", "a", "a.m.", "about", "after", "ago", "almost", "am",
     "an", "and", "around", "at", "before", "beginning", "by", "coming", "current", "each",
-    "earlier", "end", "every", "fiscal", "following", "for", "future", "half", "hours",
-    "hrs", "indeed", "last", "later", "latest", "least", "less", "local", "midday",
-    "middle", "midnight", "moment", "more", "most", "nearly", "need", "next", "noon", "of",
+    "earlier", "end", "every", "fiscal", "following", "for", "full", "future", "half", "hours",
+    "hrs", "immediate", "indeed", "its", "last", "later", "latest", "least", "less", "local", "midday",
+    "middle", "midnight", "moment", "more", "most", "near", "nearly", "need", "next", "noon", "of",
     "on", "once", "or", "over", "p.m.", "past", "per", "period", "pm", "previous", "prior",
     "quarter", "recent", "same", "some", "speed", "start", "than", "that", "the", "this",
-    "time", "times", "to", "tonight", "twice", "until", "up", "weekend", "within", "year",
+    "their", "time", "times", "to", "tonight", "twice", "until", "up", "weekend", "within", "year",
     "year-ago", "year-earlier", NULL};
 
 cl_status cl_time_tables_load(cl_time_tables *t, cl_arena *a, cl_error *err)
@@ -549,9 +549,13 @@ static int match_year(const tagger *tg, uint32_t i, tx *m)
             }
         }
     }
-    /* the third quarter (of 2023) */
-    if (is(tg, k, "the") && lex(tg, k + 1, CL_TC_ORDINAL) &&
-        (is(tg, k + 2, "quarter") || is(tg, k + 2, "half"))) {
+    /* the [fiscal] third quarter (of 2023); a bare "third quarter" after a possessive */
+    uint32_t o = is(tg, k, "the") ? k + 1 : k;
+    if (is(tg, o, "fiscal"))
+        o++;
+    if ((o > k || (k > tg->first && (is(tg, k - 1, "its") || is(tg, k - 1, "their")))) &&
+        lex(tg, o, CL_TC_ORDINAL) && (is(tg, o + 1, "quarter") || is(tg, o + 1, "half"))) {
+        k = o - 1; /* the fields below are read relative to k + 1 */
         int q = lex(tg, k + 1, CL_TC_ORDINAL)->ival;
         int half = is(tg, k + 2, "half");
         if ((half && q <= 2) || (!half && q <= 4)) {
@@ -621,10 +625,36 @@ static int match_period(const tagger *tg, uint32_t i, tx *m)
         m->quarter = o->ival;
         return 1;
     }
+    /* a bare "year-earlier" / "year-ago" ("profit rose from year-earlier levels"): last
+     * year, or in a report on a quarter that quarter a year before (resolve) */
+    if ((is(tg, i, "year-earlier") || is(tg, i, "year-ago")) && !is(tg, i + 1, "quarter") &&
+        !is(tg, i + 1, "period")) {
+        m->kind = TK_DCT;
+        m->gran = G_YEAR;
+        m->offset = -1;
+        m->years_back = 1;
+        return 1;
+    }
+    /* "year-end", "year end", "year's end": the end of this year (by convention) */
+    if (is(tg, i, "year-end") || (is(tg, i, "year") && is(tg, i + 1, "end")) ||
+        (is(tg, i, "year") && is(tg, i + 1, "'s") && is(tg, i + 2, "end"))) {
+        m->kind = TK_DCT;
+        m->gran = G_YEAR;
+        m->offset = 0;
+        m->last = is(tg, i, "year-end") ? i : is(tg, i + 1, "end") ? i + 1 : i + 2;
+        return 1;
+    }
     if (!is(tg, i, "the"))
         return 0;
     uint32_t k = i + 1;
     int earlier = 0;
+    if (is(tg, k, "full") && is(tg, k + 1, "year") && !is(tg, k + 2, "before") &&
+        !is(tg, k + 2, "earlier")) {
+        m->kind = TK_DCT; /* "the full year": this (fiscal) year */
+        m->gran = G_YEAR;
+        m->last = k + 1;
+        return 1;
+    }
     if (is(tg, k, "latest") || is(tg, k, "current") || is(tg, k, "fiscal") || is(tg, k, "most")) {
         if (is(tg, k, "most") && is(tg, k + 1, "recent"))
             k++;
@@ -1162,6 +1192,16 @@ static int match_ref(const tagger *tg, uint32_t i, tx *m)
         m->kind = TK_REF;
         m->ref = is(tg, i + 1, "past") ? "PAST_REF" : "FUTURE_REF";
         m->last = i + 1;
+        return 1;
+    }
+    /* "the near future", "the immediate future" ("the foreseeable future" is a manner of
+     * speaking, not a time, in TimeML practice) */
+    if (is(tg, i, "the") && (is(tg, i + 1, "near") || is(tg, i + 1, "immediate")) &&
+        is(tg, i + 2, "future") &&
+        !is(tg, i + 3, "of")) {
+        m->kind = TK_REF;
+        m->ref = "FUTURE_REF";
+        m->last = i + 2;
         return 1;
     }
     if (is(tg, i, "at") && is(tg, i + 1, "the") && is(tg, i + 2, "moment")) {
