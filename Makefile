@@ -147,11 +147,12 @@ check: $(BUILD)/claimline $(BUILD)/unit-tests
 san-test:
 	$(MAKE) SAN=1 check
 
-# The unit suite (spec files and fuzz replays included) under valgrind memcheck: any error
-# or definite/indirect leak fails. Slow (minutes); not part of `make test`.
-valgrind: $(BUILD)/unit-tests
+# The unit suite (spec files and fuzz replays included) and the CLI tests under valgrind
+# memcheck: any error or definite/indirect leak fails. Slow (minutes); not part of `make test`.
+valgrind: $(BUILD)/unit-tests $(BUILD)/claimline
 	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 -q \
 	  $(BUILD)/unit-tests
+	sh tests/cli/valgrind.sh $(BUILD)/claimline
 
 test: check
 	$(MAKE) SAN=1 check

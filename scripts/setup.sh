@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential pkg-config git ca-certificates
   libsqlite3-dev sqlite3 libpq-dev postgresql libmicrohttpd-dev curl libjansson-dev libxxhash-dev libcmocka-dev libgumbo-dev zlib1g-dev
-  iso-codes wamerican clang llvm libclang-rt-14-dev parallel
+  iso-codes wamerican clang llvm libclang-rt-14-dev parallel valgrind
   nodejs
 )
 
