@@ -2,8 +2,11 @@
  *
  * Per sentence, every reporting cue (data/cues.tsv) is tried as the head of an attribution:
  * find its speaker (left of the cue, or right of it in inverted "said X"), then its content
- * (the quotation or clause it reports). Later passes cut a content where the next speaker
- * of the same sentence begins, and give cue-less quotations to the speaker before them. */
+ * (the quotation or clause it reports). Later passes drop a cue that stands inside the
+ * reported clause of an earlier one ("said [voters think ...]": one attribution), read a
+ * headline "Name: ..." as attributed, cut a content where the next speaker of the same
+ * sentence begins, and give cue-less quotations to the speaker before them. Speaker nouns
+ * ("aides", "the poll", "court filings") come from data/speakers.tsv. */
 #include "attrib/attrib.h"
 
 #include <string.h>
@@ -22,7 +25,7 @@
 enum {
     W_PRONOUN = 1,      /* he, she, it, they, we, I */
     W_SKIP = 2,         /* may stand between a speaker and the cue: "has now said" */
-    W_SPEAKER = 4,      /* common nouns heading a speaker phrase: "officials", "the ministry" */
+    W_SPEAKER = 4,      /* common nouns heading a speaker phrase (data/speakers.tsv) */
     W_BOUNDARY = 8,     /* ends a noun phrase on its left: conjunctions, relatives, prepositions */
     W_PREP = 16,        /* prepositions after a cue: "said on Friday", "wrote on Telegram" */
     W_DET = 32,         /* determiners: a following cue form is a noun ("his promise") */
@@ -42,20 +45,6 @@ static const char *const skip_words[] = {"has", "have", "had", "also", "now", "e
                                     "do", "does", "did", "don't", "doesn't", "didn't", "won't",
                                     "wouldn't", "can't", "cannot", "could", "couldn't", "will",
                                     "may", "might", "must", "should", "shouldn't", "can", NULL};
-static const char *const speaker_words[] = {
-        "officials", "official", "ministry", "institute", "governor", "spokesman",
-        "spokeswoman", "spokesperson", "military", "army", "government", "authorities",
-        "statement", "analysts", "analyst", "experts", "expert", "sources", "source",
-        "witnesses", "residents", "resident", "commander", "commanders", "president",
-        "minister", "alliance", "bloc", "agency", "group", "observers", "monitors", "report",
-        "officer", "soldier", "soldiers", "diplomats", "diplomat", "leader", "leaders",
-        "mayor", "police", "staff", "command", "office", "service", "council", "mission",
-        "organisation", "organization", "campaign", "company", "committee", "tank",
-        "administration", "media", "outlet", "newspaper", "channel", "lawmakers", "senator",
-        "prosecutors", "prosecutor", "ambassador", "envoy", "adviser", "advisor", "founder",
-        "chief", "head", "secretary", "people", "residents", "woman", "man", "volunteer",
-        "volunteers", "journalist", "journalists", "reporter", "reporters", "kremlin",
-        NULL};
 static const char *const boundary_words[] = {"and", "but", "that", "which", "who", "whom", "where",
                                     "when", "as", "while", "if", "because", "to", "after",
                                     "before", "in", "on", "at", "for", "from", "with", "by",
@@ -71,13 +60,15 @@ static const char *const prepb_words[] = {"in", "of", "for", "with", "without", 
 static const char *const quant_words[] = {"percent", "%", "half", "third", "thirds", "quarter",
                                     "quarters", "majority", "most", "many", "some", "few",
                                     "others", "both", "none", "plurality", "minority", "dozens",
-                                    "hundreds", "thousands", "millions", "all", NULL};
+                                    "hundreds", "thousands", "millions", "all", "one", "two",
+                                    "three", "four", "five", "six", "seven", "eight", "nine",
+                                    "ten", "another", "several", "more", NULL};
 
 static const struct {
     const char *const *words;
     unsigned bit;
 } word_lists[] = {{pronoun_words, W_PRONOUN}, {skip_words, W_SKIP},
-                  {speaker_words, W_SPEAKER}, {boundary_words, W_BOUNDARY},
+                  {boundary_words, W_BOUNDARY},
                   {prep_words, W_PREP},       {det_words, W_DET},
                   {prepb_words, W_PREP_BEFORE}, {quant_words, W_QUANT}};
 
@@ -96,6 +87,14 @@ const char *cl_attrib_kind_name(int kind)
     case CL_ATTR_ACCORDING: return "according-to";
     }
     return "indirect";
+}
+
+static void add_word_class(cl_attrib_tables *t, cl_arena *a, const char *w, unsigned bit)
+{
+    uint32_t bits = 0;
+    cl_strmap_get(&t->words, w, strlen(w), &bits);
+    if (!cl_strmap_set(&t->words, w, strlen(w), bits | bit))
+        cl_strmap_put(&t->words, a, w, strlen(w), bit);
 }
 
 cl_status cl_attrib_tables_load(cl_attrib_tables *t, cl_arena *a, cl_error *err)
@@ -119,20 +118,24 @@ cl_status cl_attrib_tables_load(cl_attrib_tables *t, cl_arena *a, cl_error *err)
         cl_strmap *m = strcmp(pos, "noun") == 0 ? &t->nouns : &t->verbs;
         if (strcmp(pos, "both") == 0)
             c |= CL_CUE_NOUNLIKE;
+        else if (strcmp(pos, "quote") == 0)
+            c |= CL_CUE_QUOTE_ONLY;
         else if (strcmp(pos, "verb") != 0 && strcmp(pos, "noun") != 0)
             return cl_error_set(err, CL_EFORMAT, "cues.tsv", tab.lines[r], 0,
                                 "cues.tsv line %u: unknown part of speech %s", tab.lines[r], pos);
         /* the lemma travels in the high bits: index of the row */
-        cl_strmap_put(m, a, form, strlen(form), c | (r << 4));
+        cl_strmap_put(m, a, form, strlen(form), c | (r << 5));
     }
-    cl_strmap_init(&t->words, a, 512);
+    cl_strmap_init(&t->words, a, 1024);
     for (size_t l = 0; l < sizeof word_lists / sizeof *word_lists; l++)
-        for (const char *const *w = word_lists[l].words; *w; w++) {
-            uint32_t bits = 0;
-            cl_strmap_get(&t->words, *w, strlen(*w), &bits);
-            if (!cl_strmap_set(&t->words, *w, strlen(*w), bits | word_lists[l].bit))
-                cl_strmap_put(&t->words, a, *w, strlen(*w), word_lists[l].bit);
-        }
+        for (const char *const *w = word_lists[l].words; *w; w++)
+            add_word_class(t, a, *w, word_lists[l].bit);
+    cl_table sp;
+    st = cl_table_load(a, "speakers.tsv", 1, &sp, err);
+    if (st != CL_OK)
+        return st;
+    for (uint32_t r = 0; r < sp.nrows; r++)
+        add_word_class(t, a, cl_table_cell(&sp, r, 0), W_SPEAKER);
     return CL_OK;
 }
 
@@ -362,6 +365,14 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
     uint32_t k = c - 1;
     while (k > sc->first && (skippable(doc, k) || in_timex(doc, k)))
         k--;
+    /* "Sen. Marco Rubio (R-Fla.) said": a short parenthesis after the name is no speaker */
+    if (tok_punct(doc, k, ')')) {
+        uint32_t j = k;
+        while (j > sc->first && k - j < 10 && !tok_punct(doc, j, '('))
+            j--;
+        if (tok_punct(doc, j, '(') && j > sc->first)
+            k = j - 1;
+    }
     /* "X, the commander of Y's forces, said" / "X, who ..., said": skip the apposition
      * back to the comma that opens it */
     uint32_t app_first = 0, app_end = 0;
@@ -928,6 +939,33 @@ static int cue_ends_clause(const sent_ctx *sc, uint32_t c)
     return 1;
 }
 
+/* A verb that reports only next to a quotation: '"...," he continued' or '"...,"
+ * continued Smith'. The content is the quotation before it. */
+static void try_quote_only(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
+{
+    speaker sp = speaker_left(sc, c);
+    uint32_t q;
+    if (sp.count && sp.first > sc->first)
+        q = sp.first - 1;
+    else if (c > sc->first && !sp.count)
+        q = c - 1;
+    else
+        return;
+    if (tok_punct(doc, q, ',') && q > sc->first)
+        q--;
+    if (!(doc->tokens.v[q].flags & CL_TF_CLOSE_QUOTE) || (sp.count && !cue_ends_clause(sc, c)))
+        return;
+    if (!sp.count)
+        sp = speaker_right(sc, c);
+    if (!sp.count)
+        return;
+    uint32_t open = quote_open_before(doc, q, para_first_token(doc, sc->s));
+    cl_attribution *at = new_attr(doc, sc, c, cls);
+    resolve_speaker(doc, sc, &sp, at);
+    set_content(doc, at, open != UINT32_MAX ? open : sc->first, q + 1);
+    said_time(doc, sc, at);
+}
+
 /* Tries a cue at token c. */
 static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
 {
@@ -942,12 +980,20 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     const cl_token *prev = c > sc->first ? &doc->tokens.v[c - 1] : NULL;
     uint32_t pfirst = para_first_token(doc, sc->s);
 
+    uint32_t cv = 0;
+    cl_strmap_get(&doc->ctx->attrib.verbs, cl_tok_ptr(doc, c), cl_tok_len(doc, c), &cv);
+    if (cv & CL_CUE_QUOTE_ONLY) {
+        try_quote_only(doc, sc, c, cls);
+        return;
+    }
+
     /* Coordinated or participial cue: "... dismissed X and said", ", denying ..." */
     cl_attribution *before = previous_in_sentence(doc, sc->s);
     int ing = cl_tok_len(doc, c) > 4 &&
               memcmp(cl_tok_ptr(doc, c) + cl_tok_len(doc, c) - 3, "ing", 3) == 0;
     int coordinated = tok_is(doc, c - 1, "and") || tok_is(doc, c - 1, "but");
-    if (before && prev && (coordinated || (ing && tok_punct(doc, c - 1, ',')))) {
+    int when = tok_is(doc, c - 1, "when") || tok_is(doc, c - 1, "after") || tok_is(doc, c - 1, "if");
+    if (before && prev && (coordinated || when || (ing && tok_punct(doc, c - 1, ',')))) {
         /* the earlier content ends where this verb's conjunction begins */
         if (before->content_tok_end > c - 1 && before->content_tok_first < c - 1) {
             uint8_t kind = before->kind;
@@ -965,9 +1011,14 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
 
     /* ", saying ...", "... and said ..." with no earlier speaker: the subject of the sentence
      * ("Trump spoke for an hour, calling the deal a disaster") */
-    int when = tok_is(doc, c - 1, "when") || tok_is(doc, c - 1, "after") || tok_is(doc, c - 1, "if");
     if (!before && prev && (coordinated || when || (ing && tok_punct(doc, c - 1, ',')))) {
         speaker subj = sentence_subject(sc, c);
+        /* "When asked about the vote, Smith said ...": the subject follows the clause */
+        uint32_t j = c + 1;
+        while (!subj.count && when && j < sc->end && !tok_punct(doc, j, ','))
+            j++;
+        if (!subj.count && when && j + 1 < sc->end)
+            subj = mention_or_pronoun_at(sc, j + 1, sc->end);
         if (subj.count) {
             cl_attribution *at = new_attr(doc, sc, c, cls);
             resolve_speaker(doc, sc, &subj, at);
@@ -1008,8 +1059,6 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     speaker sp = speaker_left(sc, c);
     /* "the repayment plan", "much support": a noun-like form needs a named speaker, a
      * pronoun or a speaker noun before it */
-    uint32_t cv = 0;
-    cl_strmap_get(&doc->ctx->attrib.verbs, cl_tok_ptr(doc, c), cl_tok_len(doc, c), &cv);
     if ((cv & CL_CUE_NOUNLIKE) && sp.count && sp.actor < 0 && !sp.pronoun &&
         !tok_is(doc, c + 1, "that") &&
         !speaker_noun(doc, sp.first + sp.count - 1) &&
@@ -1140,6 +1189,43 @@ static void try_according(cl_doc *doc, const sent_ctx *sc)
     }
 }
 
+/* A headline that names its speaker before a colon: "Senator Smith: The Bill Is Dead",
+ * "Poll: ...". The phrase before the colon opens the sentence, is short, is title-cased
+ * (small words like "on" or "of" may stay lower case) and holds a name or ends in a
+ * speaker noun. */
+static void try_colon(cl_doc *doc, const sent_ctx *sc)
+{
+    static const char *const small[] = {"on", "of", "at", "to", "the", "and", "in", "for", "a", NULL};
+    uint32_t k = sc->first, words = 0;
+    for (; k < sc->end && k < sc->first + 8; k++) {
+        const cl_token *t = &doc->tokens.v[k];
+        if (tok_punct(doc, k, ':'))
+            break;
+        if (t->kind == CL_TOK_WORD && !(t->flags & CL_TF_CAP)) {
+            int ok = 0;
+            for (const char *const *w = small; *w && !ok; w++)
+                ok = tok_is(doc, k, *w);
+            if (!ok || k == sc->first)
+                return;
+        } else if (t->kind != CL_TOK_WORD && t->kind != CL_TOK_POSS && t->kind != CL_TOK_DASH &&
+                   t->kind != CL_TOK_NUMBER && !tok_punct(doc, k, '.'))
+            return;
+        words += t->kind == CL_TOK_WORD;
+    }
+    if (words == 0 || k + 2 >= sc->end || !tok_punct(doc, k, ':') ||
+        (doc->tokens.v[k].flags & CL_TF_IN_QUOTE))
+        return;
+    speaker sp = {sc->first, k - sc->first, -1, 0, 0};
+    describe(doc, &sp, sc->first, k);
+    /* a name or a speaking body ("Poll:", "Clinton Camp:"), not a rubric ("The Latest:") */
+    if (sp.actor < 0 && !speaker_noun(doc, k - 1))
+        return;
+    cl_attribution *at = new_attr(doc, sc, k, CL_CUE_NEUTRAL);
+    resolve_speaker(doc, sc, &sp, at);
+    set_content(doc, at, k + 1, sc->end);
+    said_time(doc, sc, at);
+}
+
 /* A sentence that is a quotation with no cue continues the last speaker of the paragraph
  * (split and multi-paragraph quotes: "..." he said. "..."). */
 static void continue_quotes(cl_doc *doc, const sent_ctx *sc, size_t n_before)
@@ -1205,6 +1291,40 @@ static void cut_overlaps(cl_doc *doc, size_t from)
     }
 }
 
+/* Does the clause from token a up to token b stay one clause: no comma, colon or semicolon
+ * and no contrasting conjunction ("but", "while", "although") between them? */
+static int one_clause(const cl_doc *doc, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (tok_punct(doc, k, ',') || tok_punct(doc, k, ';') || tok_punct(doc, k, ':') ||
+            tok_is(doc, k, "but") || tok_is(doc, k, "while") || tok_is(doc, k, "whereas") ||
+            tok_is(doc, k, "although") || tok_is(doc, k, "though"))
+            return 0;
+    return 1;
+}
+
+/* Drops a cue that stands inside the reported clause of an earlier cue of the sentence
+ * ("officials said [voters think the plan will fail]"): the reported clause is one
+ * attribution and its verbs are part of what was said. A cue after a comma or a "but"
+ * starts an attribution of its own ("Russia said X, but Ukraine said Y"). */
+static void drop_nested(cl_doc *doc, size_t from)
+{
+    size_t w = from;
+    for (size_t i = from; i < doc->attributions.n; i++) {
+        const cl_attribution *a = &doc->attributions.v[i];
+        int nested = 0;
+        for (size_t j = from; j < doc->attributions.n && !nested; j++) {
+            const cl_attribution *o = &doc->attributions.v[j];
+            nested = j != i && o->cue_tok < a->cue_tok && a->cue_tok >= o->content_tok_first &&
+                     a->cue_tok < o->content_tok_end &&
+                     one_clause(doc, o->content_tok_first, a->cue_tok);
+        }
+        if (!nested)
+            doc->attributions.v[w++] = *a;
+    }
+    doc->attributions.n = (uint32_t)w;
+}
+
 void cl_attrib_run(cl_doc *doc)
 {
     doc->tok_wclass = cl_arena_zalloc(&doc->arena, doc->tokens.n + 1);
@@ -1224,6 +1344,9 @@ void cl_attrib_run(cl_doc *doc)
                 try_cue(doc, &sc, i, cls);
         }
         try_according(doc, &sc);
+        if (doc->attributions.n == n_before)
+            try_colon(doc, &sc);
+        drop_nested(doc, n_before);
         continue_quotes(doc, &sc, n_before);
         cut_overlaps(doc, n_before);
     }

@@ -30,6 +30,8 @@ enum cl_cue_class {
 
 /* Flag on a cue form that news also uses as a noun ("support", "plans"). */
 #define CL_CUE_NOUNLIKE 8u
+/* Flag on a verb that reports speech only next to a quotation ("...," he continued). */
+#define CL_CUE_QUOTE_ONLY 16u
 
 /* Does a cue of this class assert nothing (a want, a plan, a question)? */
 int cl_cue_asserts_nothing(int cue_class);

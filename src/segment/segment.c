@@ -306,14 +306,34 @@ static int quote_opens(const cl_doc *doc, uint32_t i, int in_quote)
     return !in_quote;
 }
 
+/* Is quote token i a single quote (' or a curly single quote) rather than a double one
+ * (", '', curly double quotes, guillemets)? */
+static int single_quote(const cl_doc *doc, uint32_t i)
+{
+    const cl_token *t = &doc->tokens.v[i];
+    uint32_t cp;
+    if (t->end - t->start == 1)
+        return doc->text[t->start] == '\'';
+    size_t n = cl_utf8_decode((const unsigned char *)doc->text + t->start, t->end - t->start, &cp);
+    return n == t->end - t->start && (cp == 0x2018 || cp == 0x2019);
+}
+
+/* Marks quotations. A single quote inside a double-quoted quotation is a quotation within
+ * the quotation (or an apostrophe): it stays part of the outer one and neither opens nor
+ * closes it. */
 static void mark_quotes(cl_doc *doc)
 {
-    int in_quote = 0;
+    int in_quote = 0, outer_double = 0;
     for (uint32_t i = 0; i < doc->tokens.n; i++) {
         cl_token *t = &doc->tokens.v[i];
         if (t->flags & CL_TF_PARA_START)
             in_quote = 0;
+        if (t->kind == CL_TOK_QUOTE && in_quote && outer_double && single_quote(doc, i)) {
+            t->flags |= CL_TF_IN_QUOTE;
+            continue;
+        }
         if (t->kind == CL_TOK_QUOTE) {
+            outer_double = !single_quote(doc, i);
             /* A lone apostrophe between spaces is not a quote mark we can trust. */
             if (quote_opens(doc, i, in_quote)) {
                 t->flags |= CL_TF_OPEN_QUOTE;
