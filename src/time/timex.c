@@ -207,6 +207,60 @@ static int year_value(const tagger *tg, uint32_t i)
     return (int)v;
 }
 
+/* "and a half" / "and one-half" starting at token i. */
+static int half_after(const tagger *tg, uint32_t i)
+{
+    return is(tg, i, "and") && (is(tg, i + 1, "a") || is(tg, i + 1, "one")) && is(tg, i + 2, "half");
+}
+
+static int quantity(const tagger *tg, uint32_t i, double *v);
+
+/* A year said in words, as broadcast transcripts write it: "nineteen ninety-six",
+ * "nineteen eighty four", "nineteen hundred". Returns the year and sets *last, or -1. */
+static int spoken_year(const tagger *tg, uint32_t i, uint32_t *last)
+{
+    const cl_time_lexeme *hi = lex(tg, i, CL_TC_NUMBER);
+    if (!hi || hi->ival < 11 || hi->ival > 20 || kind_at(tg, i) != CL_TOK_WORD)
+        return -1;
+    int y = -1;
+    if (is(tg, i + 1, "hundred")) {
+        y = hi->ival * 100;
+        *last = i + 1;
+    } else if (kind_at(tg, i + 1) == CL_TOK_WORD && i + 1 < tg->end &&
+               memchr(cl_tok_ptr(tg->doc, i + 1), '-', cl_tok_len(tg->doc, i + 1))) {
+        double v;
+        if (quantity(tg, i + 1, &v) && v > 20 && v < 100) {
+            y = hi->ival * 100 + (int)v; /* nineteen ninety-six */
+            *last = i + 1;
+        }
+    } else {
+        const cl_time_lexeme *tens = lex(tg, i + 1, CL_TC_NUMBER);
+        if (tens && tens->ival >= 10 && tens->ival <= 90 && kind_at(tg, i + 1) == CL_TOK_WORD &&
+            (tens->ival < 20 || tens->ival % 10 == 0)) {
+            y = hi->ival * 100 + tens->ival; /* nineteen ninety [four], nineteen twelve */
+            *last = i + 1;
+            const cl_time_lexeme *ones = lex(tg, i + 2, CL_TC_NUMBER);
+            if (tens->ival >= 20 && ones && ones->ival >= 1 && ones->ival <= 9 &&
+                kind_at(tg, i + 2) == CL_TOK_WORD && !is(tg, i + 2, "a") && !is(tg, i + 2, "an")) {
+                y += ones->ival;
+                *last = i + 2;
+            }
+        }
+    }
+    return y >= 1100 && y <= 2099 ? y : -1;
+}
+
+/* A year in digits or in words at token i: the year (setting *last), or -1. */
+static int year_span(const tagger *tg, uint32_t i, uint32_t *last)
+{
+    int y = year_value(tg, i);
+    if (y > 0) {
+        *last = i;
+        return y;
+    }
+    return i < tg->end ? spoken_year(tg, i, last) : -1;
+}
+
 /* Quantity for durations: digits, number words ("two", "a", "several" = X), hyphenated
  * number words ("twenty-five"). Returns 1 and sets *v (-1 for X) when found. */
 static int quantity(const tagger *tg, uint32_t i, double *v)
@@ -249,6 +303,46 @@ static int quantity(const tagger *tg, uint32_t i, double *v)
     return 0;
 }
 
+/* "1/2", "3/4" glued together at token i: the fraction, else 0. */
+static double fraction_at(const tagger *tg, uint32_t i)
+{
+    int nd = 0;
+    long a = digits_value(tg, i, &nd), b;
+    if (a < 1 || nd != 1 || !is(tg, i + 1, "/") || i + 2 >= tg->end ||
+        !(tg->doc->tokens.v[i + 1].flags & CL_TF_NOSPACE) ||
+        !(tg->doc->tokens.v[i + 2].flags & CL_TF_NOSPACE))
+        return 0;
+    b = digits_value(tg, i + 2, &nd);
+    return nd == 1 && b > a ? (double)a / (double)b : 0;
+}
+
+/* A quantity that may take several tokens: "twenty four", "5 1/2", "two and a half".
+ * Returns 1, sets *v (-1 for X) and *last (its last token). */
+static int quantity_span(const tagger *tg, uint32_t i, double *v, uint32_t *last)
+{
+    if (!quantity(tg, i, v))
+        return 0;
+    *last = i;
+    if (*v < 0)
+        return 1;
+    const cl_time_lexeme *tens = lex(tg, i, CL_TC_NUMBER), *ones = lex(tg, i + 1, CL_TC_NUMBER);
+    if (tens && ones && tens->ival >= 20 && tens->ival <= 90 && tens->ival % 10 == 0 &&
+        ones->ival >= 1 && ones->ival <= 9 && kind_at(tg, i + 1) == CL_TOK_WORD &&
+        !is(tg, i + 1, "a") && !is(tg, i + 1, "an")) {
+        *v += ones->ival; /* "twenty four" */
+        *last = i + 1;
+    }
+    double f = kind_at(tg, i) == CL_TOK_NUMBER ? fraction_at(tg, *last + 1) : 0;
+    if (f > 0) {
+        *v += f;
+        *last += 3;
+    } else if (half_after(tg, *last + 1)) {
+        *v += 0.5;
+        *last += 3;
+    }
+    return 1;
+}
+
 /* ---------------------------------------------------------------- the match record */
 
 enum tx_kind {
@@ -282,6 +376,9 @@ typedef struct tx {
     int sub;                  /* -1 "earlier this week", +1 "later this week" */
     const char *ref;
     int years_back;           /* "N years ago / earlier": may follow a quarter */
+    int yrel;                 /* a year-less month or day: 1 "last/this/next May" (shift is
+                               * in yshift, from the document month), 2 "May last year" */
+    int yshift;
     char dur[32];
 } tx;
 
@@ -384,6 +481,18 @@ static const cl_time_lexeme *month_at(const tagger *tg, uint32_t i)
     return NULL;
 }
 
+/* "June last year", "Oct. 5 next year": a year-less date placed by a relative year. */
+static void year_shift_after(const tagger *tg, tx *m)
+{
+    uint32_t k = m->last + 1;
+    const cl_time_lexeme *sh = lex(tg, k, CL_TC_SHIFT);
+    if (m->year > 0 || m->yrel || !sh || sh->anaphoric || !is(tg, k + 1, "year"))
+        return;
+    m->yrel = 2;
+    m->yshift = sh->ival;
+    m->last = k + 1;
+}
+
 /* Month phrases: [mod] Month [day][,] [year] | day [of] Month [year] | Month [of] year */
 static int match_month(const tagger *tg, uint32_t i, tx *m)
 {
@@ -449,11 +558,11 @@ static int match_month(const tagger *tg, uint32_t i, tx *m)
             m->month = mo->ival;
             m->day = d;
             m->last = j;
-            uint32_t y_at = j + 1 + (is(tg, j + 1, ",") ? 1 : 0);
-            int y = year_value(tg, y_at);
+            uint32_t y_at = j + 1 + (is(tg, j + 1, ",") ? 1 : 0), y_last;
+            int y = year_span(tg, y_at, &y_last);
             if (y > 0) {
                 m->year = y;
-                m->last = y_at;
+                m->last = y_last;
             }
             m->mod = mod;
             return 1;
@@ -468,6 +577,13 @@ static int match_month(const tagger *tg, uint32_t i, tx *m)
         }
         return 0;
     }
+    /* "last April", "next January", "this September" */
+    const cl_time_lexeme *sh = lex(tg, k, CL_TC_SHIFT);
+    if (sh && !sh->anaphoric && month_at(tg, k + 1) && year_value(tg, k + 2) < 0) {
+        m->yrel = 1;
+        m->yshift = sh->ival;
+        k++;
+    }
     const cl_time_lexeme *mo = month_at(tg, k);
     if (!mo)
         return 0;
@@ -481,21 +597,23 @@ static int match_month(const tagger *tg, uint32_t i, tx *m)
         m->gran = G_DAY;
         m->day = dd;
         m->last = k + 1;
-        uint32_t y_at = k + 2 + (is(tg, k + 2, ",") ? 1 : 0);
-        int y = year_value(tg, y_at);
+        uint32_t y_at = k + 2 + (is(tg, k + 2, ",") ? 1 : 0), y_last;
+        int y = year_span(tg, y_at, &y_last);
         if (y > 0) {
             m->year = y;
-            m->last = y_at;
+            m->last = y_last;
         }
+        year_shift_after(tg, m);
         return 1;
     }
     m->gran = G_MONTH;
-    uint32_t y_at = k + 1 + (is(tg, k + 1, "of") || is(tg, k + 1, ",") ? 1 : 0);
-    int y = year_value(tg, y_at);
+    uint32_t y_at = k + 1 + (is(tg, k + 1, "of") || is(tg, k + 1, ",") ? 1 : 0), y_last;
+    int y = year_span(tg, y_at, &y_last);
     if (y > 0) {
         m->year = y;
-        m->last = y_at;
+        m->last = y_last;
     }
+    year_shift_after(tg, m);
     return 1;
 }
 
@@ -516,18 +634,20 @@ static int match_year(const tagger *tg, uint32_t i, tx *m)
         mod = lex(tg, k + 1, CL_TC_MOD)->sval;
         k += 3;
     }
-    /* season [of] [year] */
+    /* [the] season [of] [year] */
+    if (is(tg, k, "the") && lex(tg, k + 1, CL_TC_SEASON))
+        k++;
     const cl_time_lexeme *se = lex(tg, k, CL_TC_SEASON);
     if (se) {
-        uint32_t y_at = k + 1 + (is(tg, k + 1, "of") ? 1 : 0);
-        int y = year_value(tg, y_at);
+        uint32_t y_at = k + 1 + (is(tg, k + 1, "of") ? 1 : 0), y_last;
+        int y = year_span(tg, y_at, &y_last);
         if (y > 0) {
             m->kind = TK_ABS;
             m->gran = G_SEASON;
             m->season = se->sval;
             m->year = y;
             m->mod = mod;
-            m->last = y_at;
+            m->last = y_last;
             return 1;
         }
         return 0;
@@ -549,35 +669,20 @@ static int match_year(const tagger *tg, uint32_t i, tx *m)
             }
         }
     }
-    /* the [fiscal] third quarter (of 2023); a bare "third quarter" after a possessive */
-    uint32_t o = is(tg, k, "the") ? k + 1 : k;
-    if (is(tg, o, "fiscal"))
-        o++;
-    if ((o > k || (k > tg->first && (is(tg, k - 1, "its") || is(tg, k - 1, "their")))) &&
-        lex(tg, o, CL_TC_ORDINAL) && (is(tg, o + 1, "quarter") || is(tg, o + 1, "half"))) {
-        k = o - 1; /* the fields below are read relative to k + 1 */
-        int q = lex(tg, k + 1, CL_TC_ORDINAL)->ival;
-        int half = is(tg, k + 2, "half");
-        if ((half && q <= 2) || (!half && q <= 4)) {
-            m->kind = TK_ABS;
-            m->gran = half ? G_HALF : G_QUARTER;
-            m->quarter = q;
-            m->last = k + 2;
-            int y = is(tg, k + 3, "of") ? year_value(tg, k + 4) : -1;
-            if (y > 0) {
-                m->year = y;
-                m->last = k + 4;
-            } else {
-                /* "the third quarter" alone: this year's, by convention */
-                m->kind = TK_DCT;
-                m->offset = 0;
-                m->quarter = q;
-            }
-            return 1;
-        }
+    /* "the year 2000", "the year two thousand" */
+    if (is(tg, k, "the") && is(tg, k + 1, "year") && lex(tg, k + 2, CL_TC_NUMBER) &&
+        lex(tg, k + 2, CL_TC_NUMBER)->ival == 2 && is(tg, k + 3, "thousand")) {
+        m->kind = TK_ABS;
+        m->gran = G_YEAR;
+        m->year = 2000;
+        m->last = k + 3;
+        return 1;
     }
+    uint32_t y_last = k;
+    if (is(tg, k, "the") && is(tg, k + 1, "year") && year_span(tg, k + 2, &y_last) > 0)
+        k += 2;
     /* a bare year */
-    int y = year_value(tg, k);
+    int y = year_span(tg, k, &y_last);
     if (y < 0)
         return 0;
     if (y < 1800 || y > 2100)
@@ -601,7 +706,130 @@ static int match_year(const tagger *tg, uint32_t i, tx *m)
     m->gran = G_YEAR;
     m->year = y;
     m->mod = mod;
+    m->last = y_last;
+    return 1;
+}
+
+/* Is token k the word "year" followed by 's ("this year's")? */
+static int year_poss(const tagger *tg, uint32_t k)
+{
+    return is(tg, k, "year") && kind_at(tg, k + 1) == CL_TOK_POSS;
+}
+
+/* Quarters and halves: "the third quarter (of 2023)", "its fourth quarter", "the fiscal
+ * first quarter", "the 1988 second quarter", "this year's third quarter", "the last half
+ * of 1989", "the year-ago third quarter", "the 1988 quarter" (the quarter under report,
+ * of that year). A quarter named without a year is this year's, or last year's when it
+ * is still to come and the clause is not about the future. */
+static int match_quarter(const tagger *tg, uint32_t i, tx *m)
+{
+    if (i >= tg->end)
+        return 0; /* look-ahead past the sentence */
+    uint32_t k = i, n0 = cl_tok_len(tg->doc, i);
+    char c0 = (char)(cl_tok_ptr(tg->doc, i)[0] | 0x20);
+    int det = 0;
+    if (c0 == 't' || c0 == 'i' || c0 == 'a')
+        det = n0 == 1 ? is(tg, k, "a")
+              : n0 == 3 ? is(tg, k, "the") || is(tg, k, "its")
+              : n0 == 5 && is(tg, k, "their");
+    /* most tokens: neither a determiner, a lexicon word (ordinal, shift) nor "fiscal-" */
+    if (!det && tg->tok_lex[i] == UINT32_MAX && c0 != 'f')
+        return 0;
+    tx_init(m, i);
+    k += det ? 1 : 0;
+    if (is(tg, i, "its") || is(tg, i, "their"))
+        m->first = k; /* TimeML leaves the possessive out: its "third quarter" */
+    /* quick exit (this runs at every "the"): what follows must be a number, a word of the
+     * lexicon (ordinal, shift, "year"), or a word starting like comparable, corresponding,
+     * year-ago, fiscal */
+    if (k >= tg->end)
+        return 0;
+    if (kind_at(tg, k) != CL_TOK_NUMBER && tg->tok_lex[k] == UINT32_MAX) {
+        char c1 = (char)(cl_tok_ptr(tg->doc, k)[0] | 0x20);
+        if (c1 != 'c' && c1 != 'f' && c1 != 'y')
+            return 0;
+    }
+    int y = -1, yoff = 0, yrel = 0;
+    if (det && (y = year_value(tg, k)) > 0) {
+        k++; /* the 1988 second quarter */
+    } else if (lex(tg, k, CL_TC_SHIFT) && !lex(tg, k, CL_TC_SHIFT)->anaphoric &&
+               year_poss(tg, k + 1)) {
+        yoff = lex(tg, k, CL_TC_SHIFT)->ival; /* this year's third quarter */
+        yrel = 1;
+        k += 3;
+    } else if (det && (is(tg, k, "comparable") || is(tg, k, "corresponding")) &&
+               (is(tg, k + 1, "year-ago") || is(tg, k + 1, "year-earlier"))) {
+        yoff = -1;
+        yrel = 2;
+        k += 2;
+    } else if (det && (is(tg, k, "year-ago") || is(tg, k, "year-earlier"))) {
+        yoff = -1; /* the year-ago third quarter */
+        yrel = 2;
+        k++;
+    }
+    if (is(tg, k, "fiscal"))
+        k++;
+    const cl_time_lexeme *o = lex(tg, k, CL_TC_ORDINAL);
+    const char *p = k < tg->end ? cl_tok_ptr(tg->doc, k) : "";
+    uint32_t n = k < tg->end ? cl_tok_len(tg->doc, k) : 0;
+    if (!o && n > 7 && cl_eq_ci(p, 7, "fiscal-"))
+        o = lex_in(tg, p + 7, n - 7, CL_TC_ORDINAL); /* the fiscal-first quarter */
+    int half = 0, q = 0;
+    if (o && (is(tg, k + 1, "quarter") || is(tg, k + 1, "half"))) {
+        half = is(tg, k + 1, "half");
+        q = o->ival;
+        k++;
+    } else if (det && is(tg, k, "last") && is(tg, k + 1, "half") && is(tg, k + 2, "of") &&
+               year_value(tg, k + 3) > 0) {
+        half = 1; /* the last half of 1989 */
+        q = 2;
+        k++;
+    } else if ((y > 0 || yrel) && (is(tg, k, "quarter") || is(tg, k, "period"))) {
+        /* the 1988 quarter, last year's quarter: the quarter being reported */
+        int dy, dm, dd;
+        cl_civil_from_days(tg->dct != CL_DAY_NONE ? tg->dct : 0, &dy, &dm, &dd);
+        q = tg->last_q ? tg->last_q : (dm - 1) / 3 == 0 ? 4 : (dm - 1) / 3;
+    } else {
+        return 0;
+    }
+    if (q < 1 || (half && q > 2) || (!half && q > 4))
+        return 0;
+    if (!det && !o)
+        return 0;
+    m->gran = half ? G_HALF : G_QUARTER;
+    m->quarter = q;
     m->last = k;
+    if (y < 0 && is(tg, k + 1, "of") && year_value(tg, k + 2) > 0) {
+        y = year_value(tg, k + 2);
+        m->last = k + 2;
+    }
+    if (y > 0) {
+        m->kind = TK_ABS;
+        m->year = y;
+        /* "the 1988 quarter" in 1989 compares with the quarter under report: not the new one */
+        int dy = 0, dm, dd;
+        if (tg->dct != CL_DAY_NONE)
+            cl_civil_from_days(tg->dct, &dy, &dm, &dd);
+        m->yrel = m->last == k && y < dy ? 2 : 0;
+        return 1;
+    }
+    m->kind = TK_DCT;
+    m->offset = yoff;
+    if (yrel == 2 && tg->last_q_year) {
+        /* the year-ago quarter: a year before the one under report (which it does not
+         * replace as the quarter under report: yrel) */
+        m->yrel = 2;
+        m->kind = TK_ABS;
+        m->year = tg->last_q_year - 1;
+        return 1;
+    }
+    if (!yrel && tg->dct != CL_DAY_NONE) {
+        int dy, dm, dd;
+        cl_civil_from_days(tg->dct, &dy, &dm, &dd);
+        int now_q = half ? (dm <= 6 ? 1 : 2) : (dm - 1) / 3 + 1;
+        if (q > now_q && future_context(tg, i, m->last) != 1)
+            m->offset = -1;
+    }
     return 1;
 }
 
@@ -627,7 +855,8 @@ static int match_period(const tagger *tg, uint32_t i, tx *m)
     }
     /* a bare "year-earlier" / "year-ago" ("profit rose from year-earlier levels"): last
      * year, or in a report on a quarter that quarter a year before (resolve) */
-    if ((is(tg, i, "year-earlier") || is(tg, i, "year-ago")) && !is(tg, i + 1, "quarter") &&
+    int y0 = (p[0] | 0x20) == 'y'; /* the words below start so: one test for most tokens */
+    if (y0 && (is(tg, i, "year-earlier") || is(tg, i, "year-ago")) && !is(tg, i + 1, "quarter") &&
         !is(tg, i + 1, "period")) {
         m->kind = TK_DCT;
         m->gran = G_YEAR;
@@ -636,8 +865,8 @@ static int match_period(const tagger *tg, uint32_t i, tx *m)
         return 1;
     }
     /* "year-end", "year end", "year's end": the end of this year (by convention) */
-    if (is(tg, i, "year-end") || (is(tg, i, "year") && is(tg, i + 1, "end")) ||
-        (is(tg, i, "year") && is(tg, i + 1, "'s") && is(tg, i + 2, "end"))) {
+    if (y0 && (is(tg, i, "year-end") || (is(tg, i, "year") && is(tg, i + 1, "end")) ||
+               (is(tg, i, "year") && is(tg, i + 1, "'s") && is(tg, i + 2, "end")))) {
         m->kind = TK_DCT;
         m->gran = G_YEAR;
         m->offset = 0;
@@ -655,28 +884,42 @@ static int match_period(const tagger *tg, uint32_t i, tx *m)
         m->last = k + 1;
         return 1;
     }
-    if (is(tg, k, "latest") || is(tg, k, "current") || is(tg, k, "fiscal") || is(tg, k, "most")) {
+    int latest = 0;
+    if (is(tg, k, "latest") || is(tg, k, "current") || is(tg, k, "fiscal") || is(tg, k, "most") ||
+        is(tg, k, "full")) {
+        latest = is(tg, k, "latest") || is(tg, k, "most");
         if (is(tg, k, "most") && is(tg, k + 1, "recent"))
             k++;
         k++;
+        if (is(tg, k, "fiscal"))
+            k++; /* the current fiscal year */
     }
     if (is(tg, k, "year-earlier") || is(tg, k, "year-ago")) {
         earlier = 1;
         k++;
     }
-    if (is(tg, k, "quarter") || (earlier && is(tg, k, "period"))) {
+    if (is(tg, k, "quarter") || ((earlier || latest) && is(tg, k, "period"))) {
         m->kind = TK_DCT;
         m->gran = G_QUARTER;
         m->offset = -1; /* the last completed quarter */
         m->sub = earlier ? -4 : 0;
+        m->yrel = earlier ? 2 : 0; /* a year-ago quarter is not the one under report */
         m->last = k;
         return 1;
     }
     if (is(tg, k, "year") && !is(tg, k + 1, "before") && !is(tg, k + 1, "after") &&
         !is(tg, k + 1, "earlier") && !is(tg, k + 1, "later")) {
+        if (!earlier && (is(tg, k + 1, "ended") || is(tg, k + 1, "ending"))) {
+            /* "the year ended March 31": a fiscal year, measured, not placed */
+            m->type = CL_TIMEX_DURATION;
+            m->kind = TK_DURATION;
+            snprintf(m->dur, sizeof m->dur, "P1Y");
+            m->last = k;
+            return 1;
+        }
         m->kind = TK_DCT;
         m->gran = G_YEAR;
-        m->offset = earlier ? -1 : 0;
+        m->offset = earlier || latest ? -1 : 0; /* the latest (completed) fiscal year */
         m->last = k;
         return 1;
     }
@@ -747,6 +990,50 @@ static int match_weekday(const tagger *tg, uint32_t i, tx *m)
     }
     part_after(tg, k + 1, m);
     return 1;
+}
+
+/* Writes the TIMEX3 duration value of q units (q < 0: an unknown number, X). Decades and
+ * centuries count in years and fortnights in weeks, as TimeML does; a fraction moves to
+ * the next smaller unit where one divides evenly ("5 1/2 hours" PT5H30M, "2 1/2 years"
+ * P2Y6M), else stays decimal. quarters: 1 "P3M" (a quarter in months), 0 "P1Q". */
+static void format_duration(char *out, size_t n, double q, const char *unit, int quarters)
+{
+    static const struct { const char *unit, *small; int per; } smaller[] = {
+        {"Y", "M", 12}, {"W", "D", 7}, {"D", "H", 24}, {"H", "M", 60}, {"MIN", "S", 60}};
+    if (strcmp(unit, "2W") == 0) {
+        q = q < 0 ? q : q * 2;
+        unit = "W";
+    }
+    if (quarters && strcmp(unit, "Q") == 0) {
+        q = q < 0 ? q : q * 3;
+        unit = "M";
+    }
+    if (strcmp(unit, "DE") == 0 || strcmp(unit, "CE") == 0) {
+        q = q < 0 ? q : q * (strcmp(unit, "DE") == 0 ? 10 : 100);
+        unit = "Y";
+    }
+    int time_unit = strcmp(unit, "H") == 0 || strcmp(unit, "MIN") == 0 || strcmp(unit, "S") == 0;
+    const char *t = time_unit ? "T" : "";
+    const char *u2 = strcmp(unit, "MIN") == 0 ? "M" : unit;
+    if (q < 0) {
+        snprintf(out, n, "P%sX%s", t, u2);
+        return;
+    }
+    double whole = (double)(long)q, rest = q - whole;
+    for (size_t k = 0; rest > 0 && k < sizeof smaller / sizeof *smaller; k++) {
+        double small = rest * smaller[k].per;
+        if (strcmp(unit, smaller[k].unit) != 0 || small != (double)(long)small)
+            continue;
+        int small_time = strcmp(unit, "D") == 0 || time_unit;
+        if (whole > 0 && small_time && !time_unit)
+            snprintf(out, n, "P%gDT%g%s", whole, small, smaller[k].small);
+        else if (whole > 0)
+            snprintf(out, n, "P%s%g%s%g%s", t, whole, u2, small, smaller[k].small);
+        else
+            snprintf(out, n, "P%s%g%s", small_time ? "T" : "", small, smaller[k].small);
+        return;
+    }
+    snprintf(out, n, "P%s%g%s", t, q, u2);
 }
 
 /* Units as granularities for "last week", "this month" ... */
@@ -840,31 +1127,20 @@ static int match_shift(const tagger *tg, uint32_t i, tx *m)
         return 0;
     if (the && (is(tg, k, "past") || is(tg, k, "last") || is(tg, k, "coming"))) {
         /* the past week -> P1W; the past three years -> P3Y */
-        double q = 1;
-        uint32_t j = k + 1;
-        if (quantity(tg, j, &q) && (lex(tg, j + 1, CL_TC_UNITS) || lex(tg, j + 1, CL_TC_UNIT)))
-            j++;
+        double q = 1, qq;
+        uint32_t j = k + 1, qlast;
+        if (quantity_span(tg, j, &qq, &qlast) &&
+            (lex(tg, qlast + 1, CL_TC_UNITS) || lex(tg, qlast + 1, CL_TC_UNIT))) {
+            q = qq;
+            j = qlast + 1;
+        }
         const cl_time_lexeme *du = lex(tg, j, CL_TC_UNITS) ? lex(tg, j, CL_TC_UNITS)
                                                            : lex(tg, j, CL_TC_UNIT);
         if (!du || strcmp(du->sval, "WE") == 0)
             return 0;
         m->type = CL_TIMEX_DURATION;
         m->kind = TK_DURATION;
-        const char *unit = du->sval;
-        int time_unit = strcmp(unit, "H") == 0 || strcmp(unit, "MIN") == 0 || strcmp(unit, "S") == 0;
-        if (strcmp(unit, "2W") == 0) {
-            q *= 2;
-            unit = "W";
-        }
-        if (strcmp(unit, "DE") == 0 || strcmp(unit, "CE") == 0) {
-            q = q < 0 ? q : q * (strcmp(unit, "DE") == 0 ? 10 : 100);
-            unit = "Y";
-        }
-        const char *u2 = strcmp(unit, "MIN") == 0 ? "M" : unit;
-        if (q < 0)
-            snprintf(m->dur, sizeof m->dur, "P%sX%s", time_unit ? "T" : "", u2);
-        else
-            snprintf(m->dur, sizeof m->dur, "P%s%g%s", time_unit ? "T" : "", q, u2);
+        format_duration(m->dur, sizeof m->dur, q, du->sval, 0);
         m->last = j;
         return 1;
     }
@@ -1012,9 +1288,11 @@ static int match_duration(const tagger *tg, uint32_t i, tx *m)
         u = lex(tg, k + 2, CL_TC_UNIT);
         last = k + 2;
     }
-    if (!u && quantity(tg, k, &q)) {
-        u = lex(tg, k + 1, CL_TC_UNITS) ? lex(tg, k + 1, CL_TC_UNITS) : lex(tg, k + 1, CL_TC_UNIT);
-        last = k + 1;
+    uint32_t qlast = k;
+    if (!u && quantity_span(tg, k, &q, &qlast)) {
+        u = lex(tg, qlast + 1, CL_TC_UNITS) ? lex(tg, qlast + 1, CL_TC_UNITS)
+                                            : lex(tg, qlast + 1, CL_TC_UNIT);
+        last = qlast + 1;
         if (u && q < 0 && !lex(tg, k + 1, CL_TC_UNITS))
             u = NULL;
         /* "a day" after a verb is a duration; "a day" as in "once a day" is a set (below) */
@@ -1046,33 +1324,36 @@ static int match_duration(const tagger *tg, uint32_t i, tx *m)
     }
     if (unit_gran(u) == G_WEEKEND || strcmp(u->sval, "WE") == 0)
         return 0;
-    const char *unit = u->sval;
-    if (strcmp(unit, "2W") == 0) {
-        q = q < 0 ? q : q * 2;
-        unit = "W";
+    /* "a minute and a half" */
+    if (q > 0 && half_after(tg, last + 1)) {
+        q += 0.5;
+        last += 3;
     }
-    if (strcmp(unit, "Q") == 0) {
-        q = q < 0 ? q : q * 3;
-        unit = "M";
-    }
-    if (strcmp(unit, "DE") == 0 || strcmp(unit, "CE") == 0) {
-        /* TimeML counts decades and centuries in years */
-        q = q < 0 ? q : q * (strcmp(unit, "DE") == 0 ? 10 : 100);
-        unit = "Y";
-    }
-    int time_unit = strcmp(unit, "H") == 0 || strcmp(unit, "MIN") == 0 || strcmp(unit, "S") == 0;
-    const char *u2 = strcmp(unit, "MIN") == 0 ? "M" : unit;
-    if (q < 0)
-        snprintf(m->dur, sizeof m->dur, "P%sX%s", time_unit ? "T" : "", u2);
-    else if (q == 0.5 && !time_unit && strcmp(u2, "Y") == 0)
-        snprintf(m->dur, sizeof m->dur, "P6M");
-    else
-        snprintf(m->dur, sizeof m->dur, "P%s%g%s", time_unit ? "T" : "", q, u2);
+    format_duration(m->dur, sizeof m->dur, q, u->sval, 1);
     m->type = CL_TIMEX_DURATION;
     m->kind = TK_DURATION;
     m->mod = mod;
     m->last = last;
     return 1;
+}
+
+/* "9 a.m. Tuesday", "4 a.m. EDT Thursday", "10 p.m. on Jan. 12", "noon Friday": a clock
+ * time m takes the day named after it. */
+static void clock_day_after(const tagger *tg, tx *m)
+{
+    uint32_t d_at = m->last + 1 + (is(tg, m->last + 1, "on") ? 1 : 0);
+    tx day;
+    if (match_weekday(tg, d_at, &day) || match_relday(tg, d_at, &day) ||
+        (match_month(tg, d_at, &day) && day.gran == G_DAY)) {
+        if (day.type != CL_TIMEX_TIME) {
+            day.first = m->first;
+            day.type = CL_TIMEX_TIME;
+            day.hour = m->hour;
+            day.minute = m->minute;
+            day.part = NULL;
+            *m = day;
+        }
+    }
 }
 
 /* 3 p.m. | 10am | 12:30 GMT | noon | midnight */
@@ -1089,6 +1370,7 @@ static int match_clock(const tagger *tg, uint32_t i, tx *m)
             m->gran = G_DAY;
             m->hour = is(tg, i, "midnight") ? 24 : 12;
             m->minute = 0;
+            clock_day_after(tg, m);
             return 1;
         }
         return 0;
@@ -1153,20 +1435,7 @@ static int match_clock(const tagger *tg, uint32_t i, tx *m)
     m->hour = h;
     m->minute = mi;
     m->last = last;
-    /* "9 a.m. Tuesday", "4 a.m. EDT Thursday", "10 p.m. on Jan. 12": the day it is on */
-    uint32_t d_at = last + 1 + (is(tg, last + 1, "on") ? 1 : 0);
-    tx day;
-    if (match_weekday(tg, d_at, &day) || match_relday(tg, d_at, &day) ||
-        (match_month(tg, d_at, &day) && day.gran == G_DAY)) {
-        if (day.type != CL_TIMEX_TIME) {
-            day.first = m->first;
-            day.type = CL_TIMEX_TIME;
-            day.hour = h;
-            day.minute = mi;
-            day.part = NULL;
-            *m = day;
-        }
-    }
+    clock_day_after(tg, m);
     return 1;
 }
 
@@ -1186,23 +1455,27 @@ static int match_ref(const tagger *tg, uint32_t i, tx *m)
         m->ref = r->sval;
         return 1;
     }
-    if (is(tg, i, "the") && (is(tg, i + 1, "past") || is(tg, i + 1, "future")) &&
-        (i + 2 >= tg->end || kind_at(tg, i + 2) == CL_TOK_PUNCT || is(tg, i + 2, "and") ||
-         is(tg, i + 2, "or"))) {
-        m->kind = TK_REF;
-        m->ref = is(tg, i + 1, "past") ? "PAST_REF" : "FUTURE_REF";
-        m->last = i + 1;
-        return 1;
-    }
-    /* "the near future", "the immediate future" ("the foreseeable future" is a manner of
-     * speaking, not a time, in TimeML practice) */
-    if (is(tg, i, "the") && (is(tg, i + 1, "near") || is(tg, i + 1, "immediate")) &&
-        is(tg, i + 2, "future") &&
-        !is(tg, i + 3, "of")) {
-        m->kind = TK_REF;
-        m->ref = "FUTURE_REF";
-        m->last = i + 2;
-        return 1;
+    if (is(tg, i, "the")) {
+        /* "the near future", "the immediate future" ("the foreseeable future" is a manner
+         * of speaking, not a time, in TimeML practice) */
+        if (is(tg, i + 2, "future") && !is(tg, i + 3, "of") &&
+            (is(tg, i + 1, "near") || is(tg, i + 1, "immediate") || is(tg, i + 1, "distant"))) {
+            m->kind = TK_REF;
+            m->ref = "FUTURE_REF";
+            m->last = i + 2;
+            return 1;
+        }
+        /* "the past", "in the past it considered", "into the future if ..." */
+        if ((is(tg, i + 1, "past") || is(tg, i + 1, "future")) &&
+            ((i > tg->first && (is(tg, i - 1, "in") || is(tg, i - 1, "into"))) ||
+             i + 2 >= tg->end || kind_at(tg, i + 2) == CL_TOK_PUNCT || is(tg, i + 2, "and") ||
+             is(tg, i + 2, "or"))) {
+            m->kind = TK_REF;
+            m->ref = is(tg, i + 1, "past") ? "PAST_REF" : "FUTURE_REF";
+            m->last = i + 1;
+            return 1;
+        }
+        return 0;
     }
     if (is(tg, i, "at") && is(tg, i + 1, "the") && is(tg, i + 2, "moment")) {
         m->kind = TK_REF;
@@ -1340,7 +1613,7 @@ static int future_marker(const tagger *tg, uint32_t k)
 {
     static const char *const w[] = {"will", "'ll", "shall", "scheduled", "upcoming", "expected",
                                     "plans", "planned", "planning", "due", "intends", "going",
-                                    "next", "coming", "tomorrow", NULL};
+                                    "next", "coming", "tomorrow", "effective", "payable", NULL};
     for (const char *const *p = w; *p; p++)
         if (is(tg, k, *p))
             return 1;
@@ -1356,7 +1629,12 @@ static int future_context(const tagger *tg, uint32_t first, uint32_t last)
         if (kind_at(tg, k) == CL_TOK_PUNCT && (is(tg, k, ";") || is(tg, k, ".")))
             break;
         if (future_marker(tg, k))
-            return 1;
+            /* "had been scheduled to", "was expected": a plan told in the past */
+            return k > tg->first && !is(tg, k, "going") && !is(tg, k, "planning") &&
+                           (is(tg, k - 1, "been") || is(tg, k - 1, "was") ||
+                            is(tg, k - 1, "were") || is(tg, k - 1, "had"))
+                       ? 0
+                       : 1;
         if (past_verb(tg, k))
             return 0;
     }
@@ -1452,11 +1730,30 @@ static int guess_year(const tagger *tg, const tx *m, int future)
         }
     }
     int32_t cand = cl_days_from_civil(best, m->month, day);
-    if (future == 0 && cand > tg->dct + 60)
+    /* with no tense, news looks back ("rose in March"), but a deadline ("by February",
+     * "through January") may lie either side: the nearest then */
+    if (future < 0 && m->first > tg->first &&
+        (is(tg, m->first - 1, "by") || is(tg, m->first - 1, "until") ||
+         is(tg, m->first - 1, "till") || is(tg, m->first - 1, "through")))
+        return best;
+    if (future <= 0 && cand > tg->dct + 60)
         return best - 1;
     if (future == 1 && cand < tg->dct - 60)
         return best + 1;
     return best;
+}
+
+/* The year of "last April" (the latest April before the document month), "next May",
+ * "this September", "June last year". */
+static int shifted_year(const tagger *tg, const tx *m)
+{
+    int y, mo, d;
+    cl_civil_from_days(tg->dct, &y, &mo, &d);
+    if (m->yrel == 2 || m->yshift == 0)
+        return y + m->yshift;
+    if (m->yshift < 0)
+        return m->month < mo ? y : y - 1;
+    return m->month > mo ? y : y + 1;
 }
 
 /* Writes value and interval for a match. Returns the timex. */
@@ -1494,7 +1791,7 @@ static void resolve(tagger *tg, tx *m, cl_timex *out)
                 break;
             }
             future = future_context(tg, m->first, m->last);
-            y = guess_year(tg, m, future);
+            y = m->yrel ? shifted_year(tg, m) : guess_year(tg, m, future);
             out->anchored = 1;
         }
         if (m->gran == G_DAY && m->weekday && m->quarter > 0) {
@@ -1534,9 +1831,10 @@ static void resolve(tagger *tg, tx *m, cl_timex *out)
         int wd = cl_weekday(tg->dct);
         int32_t day;
         if (future < 0) {
-            /* no tense: the nearest such day, the past one on a tie */
+            /* no tense: news mostly reports what happened, so the past one, unless the day
+             * is only a day or two ahead ("meet Tuesday" in a Monday paper) */
             int back = (wd - m->weekday + 7) % 7, ahead = (m->weekday - wd + 7) % 7;
-            future = ahead < back;
+            future = ahead < back && ahead <= 2;
         }
         if (future) {
             int delta = (m->weekday - wd + 7) % 7;
@@ -1606,10 +1904,18 @@ static void resolve(tagger *tg, tx *m, cl_timex *out)
         }
         case G_QUARTER: {
             int q = m->quarter ? m->quarter : (mo - 1) / 3 + 1;
-            int total = y * 4 + (q - 1) + (m->quarter ? 0 : m->offset) + (m->quarter ? 0 : m->sub);
+            int total = m->quarter ? (y + m->offset) * 4 + (q - 1)
+                                   : y * 4 + (q - 1) + m->offset + m->sub;
             int ny = total / 4, nq = total % 4 + 1;
             gran_interval(G_QUARTER, ny, 0, 0, nq, NULL, 0, &iv);
             snprintf(buf, sizeof buf, "%04d-Q%d", ny, nq);
+            value = cl_arena_strdup(a, buf);
+            break;
+        }
+        case G_HALF: {
+            int ny = y + m->offset;
+            gran_interval(G_HALF, ny, 0, 0, m->quarter, NULL, 0, &iv);
+            snprintf(buf, sizeof buf, "%04d-H%d", ny, m->quarter);
             value = cl_arena_strdup(a, buf);
             break;
         }
@@ -1675,6 +1981,7 @@ typedef int (*matcher)(const tagger *, uint32_t, tx *);
 static int match_at(const tagger *tg, uint32_t i, tx *best)
 {
     static const matcher matchers[] = {match_iso,   match_clock,    match_holiday, match_period,
+                                       match_quarter,
                                        match_month, match_weekday,  match_year,
                                        match_relday, match_shift,   match_ago,
                                        match_duration, match_set,   match_ref};
@@ -1729,7 +2036,7 @@ static void tag_sentence(tagger *tg, uint32_t s_index)
         out[k].type = found[k].type;
         resolve(tg, &found[k], &out[k]);
         const char *v = out[k].value;
-        if (!found[k].years_back && v && strlen(v) == 7 && v[4] == '-' && v[5] == 'Q' &&
+        if (!found[k].years_back && found[k].yrel != 2 && v && strlen(v) == 7 && v[4] == '-' && v[5] == 'Q' &&
             cl_is_digit(v[6])) {
             tg->last_q_year = atoi(v);
             tg->last_q = v[6] - '0';
