@@ -66,6 +66,12 @@ timeline() {
 }
 here=$(sqlite3 "$T/bench.db" "SELECT count(*) FROM claims WHERE place = '$place'")
 timeline "$T/bench.db" sqlite
+# and on a place of median size (most places are reported far less than the busiest)
+busiest=$place
+place=$(sqlite3 "$T/bench.db" "SELECT place FROM (SELECT place, count(*) n FROM claims WHERE place IS NOT NULL
+  GROUP BY place_key ORDER BY n) LIMIT 1 OFFSET (SELECT count(DISTINCT place_key) / 2 FROM claims)")
+here=$(sqlite3 "$T/bench.db" "SELECT count(*) FROM claims WHERE place = '$place'")
+timeline "$T/bench.db" sqlite
 
 # PostgreSQL: the private test server (tests/pg/server.sh; fsync off, as for the tests)
 if PG=$(sh tests/pg/server.sh fresh claimline_bench 2> /dev/null); then
@@ -73,6 +79,9 @@ if PG=$(sh tests/pg/server.sh fresh claimline_bench 2> /dev/null); then
   claims=$(sed -n 's/.* and \([0-9]*\) claims$/\1/p' "$T/load.txt")
   printf "postgres load   %7.2f s  %s claims  %s claims/s (one loader, COPY)\n" "$secs" "$claims" \
     "$(rate "$claims" "$secs")"
+  timeline "$PG" postgres
+  place=$busiest
+  here=$(sqlite3 "$T/bench.db" "SELECT count(*) FROM claims WHERE place = '$place'")
   timeline "$PG" postgres
 else
   echo "postgres: no server (tests/pg/server.sh), skipped"

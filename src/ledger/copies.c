@@ -8,14 +8,20 @@
  * text do not make loading quadratic. A bucket is read from the store once per session (in
  * one request per batch for all new buckets); documents another loader adds meanwhile are
  * not seen, which at worst leaves a copy unmarked. The session memory is capped: past
- * MAX_BUCKETS it starts afresh. */
+ * MAX_BUCKETS buckets or MAX_CANDIDATES documents it starts afresh (and reads buckets from
+ * the store again). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "ledger/copies.h"
 #include "util/strmap.h"
 
-enum { SIG = LEDGER_BANDS * LEDGER_BAND_ROWS, PER_BUCKET = 8, MAX_BUCKETS = 1 << 18 };
+enum {
+    SIG = LEDGER_BANDS * LEDGER_BAND_ROWS,
+    PER_BUCKET = 8,
+    MAX_BUCKETS = 1 << 18,   /* about 30 MB of buckets ... */
+    MAX_CANDIDATES = 1 << 16 /* ... and 25 MB of signatures before the session starts afresh */
+};
 
 /* A document that may be an original: from the store or earlier in the batch. */
 typedef struct candidate {
@@ -247,7 +253,7 @@ static const char *best_original(copy_state *cs, const uint32_t *sig, const uint
 cl_status ledger_find_copies(ledger_copies *cs, const ledger_store_ops *ops, ledger_store *st,
                              ledger_new_doc *docs, size_t n, cl_arena *scratch, cl_error *err)
 {
-    if (cs->keys.n > MAX_BUCKETS)
+    if (cs->keys.n > MAX_BUCKETS || cs->cands.n > MAX_CANDIDATES)
         ledger_copies_forget(cs);
     uint32_t **sigs = cl_arena_zalloc(scratch, sizeof *sigs * (n + 1));
     uint32_t **bucket_ids = cl_arena_zalloc(scratch, sizeof *bucket_ids * (n + 1));
