@@ -263,23 +263,6 @@ static void print_conflicts_machine(FILE *f, const cl_result *r, enum fmt fmt)
 
 /* ---------------------------------------------------------------- commands */
 
-static cl_ledger *open_ledger(const char *db)
-{
-    cl_error err;
-    int is_file = !strstr(db, "://");
-    FILE *probe = is_file ? fopen(strncmp(db, "sqlite:", 7) == 0 ? db + 7 : db, "r") : NULL;
-    if (is_file && !probe) {
-        fprintf(stderr, "claimline: no ledger at %s (run 'claimline analyze' first)\n", db);
-        return NULL;
-    }
-    if (probe)
-        fclose(probe);
-    cl_ledger *lg = cl_ledger_open_readonly(db, &err);
-    if (!lg)
-        cli_report("cannot open the ledger", &err);
-    return lg;
-}
-
 int cmd_timeline(int argc, char **argv)
 {
     qopts o;
@@ -292,7 +275,7 @@ int cmd_timeline(int argc, char **argv)
         fputs(timeline_usage, stderr);
         return EXIT_USAGE;
     }
-    cl_ledger *lg = open_ledger(o.db);
+    cl_ledger *lg = cli_open_readonly(o.db);
     if (!lg)
         return EXIT_FAIL;
     cl_error err;
@@ -355,7 +338,7 @@ int cmd_claims(int argc, char **argv)
         fputs(claims_usage, stderr);
         return EXIT_USAGE;
     }
-    cl_ledger *lg = open_ledger(o.db);
+    cl_ledger *lg = cli_open_readonly(o.db);
     if (!lg)
         return EXIT_FAIL;
     cl_error err;
@@ -394,7 +377,7 @@ int cmd_conflicts(int argc, char **argv)
         return EXIT_USAGE;
     if (first < argc)
         o.q.place = argv[first];
-    cl_ledger *lg = open_ledger(o.db);
+    cl_ledger *lg = cli_open_readonly(o.db);
     if (!lg)
         return EXIT_FAIL;
     cl_error err;
@@ -440,7 +423,7 @@ int cmd_events(int argc, char **argv)
         return EXIT_USAGE;
     }
     o.q.no_copies = !o.copies;
-    cl_ledger *lg = open_ledger(o.db);
+    cl_ledger *lg = cli_open_readonly(o.db);
     if (!lg)
         return EXIT_FAIL;
     cl_error err;

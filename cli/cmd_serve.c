@@ -176,10 +176,6 @@ int cmd_serve(int argc, char **argv)
         fprintf(stderr, "claimline: --bind needs an IPv4 address, not '%s'\n", bind);
         return EXIT_USAGE;
     }
-    if (!strstr(db, "://") && access(strncmp(db, "sqlite:", 7) == 0 ? db + 7 : db, R_OK) != 0) {
-        fprintf(stderr, "claimline: no ledger at %s (run 'claimline analyze' first)\n", db);
-        return EXIT_FAIL;
-    }
 
     ledger_pool pool = {.n = threads};
     pthread_mutex_init(&pool.lock, NULL);
@@ -188,9 +184,7 @@ int cmd_serve(int argc, char **argv)
     pool.busy = calloc((size_t)threads, sizeof *pool.busy);
     int rc = EXIT_OK;
     for (int i = 0; pool.handles && pool.busy && i < threads; i++) {
-        cl_error err;
-        if (!(pool.handles[i] = cl_ledger_open_readonly(db, &err))) {
-            cli_report("cannot open the ledger", &err);
+        if (!(pool.handles[i] = cli_open_readonly(db))) {
             rc = EXIT_FAIL;
             break;
         }

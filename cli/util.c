@@ -1,6 +1,7 @@
 /* util.c - small helpers shared by the commands. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -42,6 +43,20 @@ const char *cli_ledger_name(const char *uri, char *out, size_t cap)
         return uri;
     snprintf(out, cap, "%.*s%s", (int)(colon - uri), uri, at);
     return out;
+}
+
+cl_ledger *cli_open_readonly(const char *db)
+{
+    int is_file = !strstr(db, "://");
+    if (is_file && access(strncmp(db, "sqlite:", 7) == 0 ? db + 7 : db, R_OK) != 0) {
+        fprintf(stderr, "claimline: no ledger at %s (run 'claimline analyze' first)\n", db);
+        return NULL;
+    }
+    cl_error err;
+    cl_ledger *lg = cl_ledger_open_readonly(db, &err);
+    if (!lg)
+        cli_report("cannot open the ledger", &err);
+    return lg;
 }
 
 int cli_wants_help(int argc, char **argv)

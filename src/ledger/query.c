@@ -101,6 +101,25 @@ static cl_result *new_result(cl_error *err)
     return r;
 }
 
+/* Appends the limit (0 = none) and runs the query into a new result set, row by row. */
+static cl_result *run_query(cl_ledger *lg, sql_text *s, int limit, ledger_row_fn fn,
+                            cl_error *err)
+{
+    if (limit > 0) {
+        char lim[32];
+        snprintf(lim, sizeof lim, " LIMIT %d", limit);
+        sql_add(s, lim);
+    }
+    cl_result *r = new_result(err);
+    if (!r)
+        return NULL;
+    if (lg->ops->query(lg->st, s->sql, s->params, s->n, fn, r, err) != CL_OK) {
+        cl_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
 static void claim_row(void *user, const char *const *c, int ncols)
 {
     cl_result *r = user;
@@ -160,19 +179,7 @@ static cl_result *select_claims(cl_ledger *lg, const cl_query *q, cl_error *err)
         sql_add(&s, " AND coalesce(when_lo, said_lo) <= "), sql_param(&s, q->until);
     sql_add(&s, " ORDER BY coalesce(when_lo, said_lo) IS NULL, coalesce(when_lo, said_lo),"
                 " side, c.doc_id, sentence, c.id");
-    if (q->limit > 0) {
-        char lim[32];
-        snprintf(lim, sizeof lim, " LIMIT %d", q->limit);
-        sql_add(&s, lim);
-    }
-    cl_result *r = new_result(err);
-    if (!r)
-        return NULL;
-    if (lg->ops->query(lg->st, s.sql, s.params, s.n, claim_row, r, err) != CL_OK) {
-        cl_result_free(r);
-        return NULL;
-    }
-    return r;
+    return run_query(lg, &s, q->limit, claim_row, err);
 }
 
 cl_result *cl_ledger_claims(cl_ledger *lg, const cl_query *q, cl_error *err)
@@ -451,19 +458,7 @@ cl_result *cl_ledger_events(cl_ledger *lg, const cl_query *q, cl_error *err)
     if (q->no_copies)
         sql_add(&s, " AND d.copy_of IS NULL");
     sql_add(&s, " ORDER BY date_lo IS NULL, date_lo, e.doc_id, sentence, e.id");
-    if (q->limit > 0) {
-        char lim[32];
-        snprintf(lim, sizeof lim, " LIMIT %d", q->limit);
-        sql_add(&s, lim);
-    }
-    cl_result *r = new_result(err);
-    if (!r)
-        return NULL;
-    if (lg->ops->query(lg->st, s.sql, s.params, s.n, event_row, r, err) != CL_OK) {
-        cl_result_free(r);
-        return NULL;
-    }
-    return r;
+    return run_query(lg, &s, q->limit, event_row, err);
 }
 
 static void totals_row(void *user, const char *const *c, int ncols)
