@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "claimline/claimline.h"
+#include "ingest/html.h"
 #include "serve_api.h"
 
 static cl_context *fuzz_ctx(void)
@@ -69,6 +70,11 @@ int cl_fuzz_extract(const uint8_t *data, size_t size)
     return 0;
 }
 
+static int same_or_null(const char *x, const char *y)
+{
+    return x == y || (x && y && strcmp(x, y) == 0);
+}
+
 int cl_fuzz_html(const uint8_t *data, size_t size)
 {
     cl_input in = {0};
@@ -78,6 +84,20 @@ int cl_fuzz_html(const uint8_t *data, size_t size)
     in.text_len = size;
     in.format = CL_FORMAT_HTML;
     extract_one(&in, 0);
+    /* differential: the page reduced before parsing (as extract reads it) and the page
+     * parsed as given must give the same main text and metadata */
+    cl_arena a, b;
+    cl_arena_init(&a, 0);
+    cl_arena_init(&b, 0);
+    cl_html_page pr, pa;
+    int ok_r = cl_html_extract(&a, in.text, size, CL_HTML_MAX_DEPTH, 0, &pr);
+    int ok_a = cl_html_extract(&b, in.text, size, CL_HTML_MAX_DEPTH, CL_HTML_AS_IS, &pa);
+    if (ok_r != ok_a || pr.text_len != pa.text_len || memcmp(pr.text, pa.text, pr.text_len) != 0 ||
+        !same_or_null(pr.title, pa.title) || !same_or_null(pr.date, pa.date) ||
+        !same_or_null(pr.outlet, pa.outlet) || !same_or_null(pr.url, pa.url))
+        abort();
+    cl_arena_release(&a);
+    cl_arena_release(&b);
     return 0;
 }
 

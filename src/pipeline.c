@@ -178,13 +178,6 @@ static cl_doc *extract_text(const cl_context *ctx, const cl_input *in, unsigned 
 static cl_doc *extract_html(const cl_context *ctx, const cl_input *in, unsigned flags,
                             cl_error *err)
 {
-    uint32_t depth = cl_html_depth(in->text, in->text_len);
-    if (depth > CL_HTML_MAX_DEPTH)
-        return cl_error_set(err, CL_ELIMIT, in->source, in->source_line, 0,
-                            "HTML nested about %u elements deep (more than %d): not a page we "
-                            "can read in bounded time",
-                            depth, CL_HTML_MAX_DEPTH),
-               NULL;
     cl_arena scratch;
     cl_arena_init(&scratch, ctx->opts.max_doc_memory);
     jmp_buf jb;
@@ -199,7 +192,14 @@ static cl_doc *extract_html(const cl_context *ctx, const cl_input *in, unsigned 
         return NULL;
     }
     cl_html_page page;
-    cl_html_extract(&scratch, in->text, in->text_len, &page);
+    if (!cl_html_extract(&scratch, in->text, in->text_len, CL_HTML_MAX_DEPTH, 0, &page)) {
+        cl_arena_release(&scratch);
+        cl_error_set(err, CL_ELIMIT, in->source, in->source_line, 0,
+                     "HTML nested about %u elements deep (more than %d): not a page we "
+                     "can read in bounded time",
+                     page.depth, CL_HTML_MAX_DEPTH);
+        return NULL;
+    }
     scratch.on_fail = NULL;
     if (page.text_len == 0) {
         cl_arena_release(&scratch);

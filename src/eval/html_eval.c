@@ -119,7 +119,7 @@ cl_status cl_eval_html(const char *dir, char **report, char **scores_json, cl_er
         cl_arena a;
         cl_arena_init(&a, 0);
         cl_html_page page;
-        cl_html_extract(&a, html, len, &page);
+        cl_html_extract(&a, html, len, CL_HTML_MAX_DEPTH, 0, &page);
         uint64_t *ps, *gs;
         size_t np = shingles(page.text, page.text_len, &ps);
         size_t ng = shingles(truth, strlen(truth), &gs);

@@ -7,6 +7,7 @@
  * into text blocks in document order; (5) blocks score their ancestors and the best
  * container's blocks, with good-scoring siblings, are the main text. */
 #include "ingest/html.h"
+#include "ingest/html_reduce.h"
 
 #include <gumbo.h>
 #include <jansson.h>
@@ -73,6 +74,20 @@ static GumboTag tag_of(const GumboNode *n)
 
 /* A growable stack of nodes in the arena. */
 typedef CL_VEC(const GumboNode *) node_stack;
+
+/* What the class and id of each element say, read once per element: blocks ask about the
+ * same ancestors many times. Open addressing on the node's address, in the arena. */
+typedef struct hint_memo {
+    const GumboNode **key;
+    uint8_t *flags;
+    uint32_t mask, n;
+} hint_memo;
+
+/* One page being read: its arena and what is known about its elements. */
+typedef struct page_ctx {
+    cl_arena *a;
+    hint_memo hints;
+} page_ctx;
 
 static void push(cl_arena *a, node_stack *s, const GumboNode *n)
 {
@@ -152,7 +167,7 @@ static const char *iso_day(cl_arena *a, const char *s)
 }
 
 /* All text under n (iteratively), whitespace collapsed. */
-static const char *node_text(cl_arena *a, const GumboNode *n);
+static const char *node_text(page_ctx *c, const GumboNode *n);
 
 /* The first "datePublished" (and the publisher's name) anywhere in a JSON-LD value. */
 static void json_ld_walk(cl_arena *a, json_t *v, cl_html_page *out, int depth)
@@ -185,8 +200,9 @@ static void json_ld_walk(cl_arena *a, json_t *v, cl_html_page *out, int depth)
     }
 }
 
-static void read_metadata(cl_arena *a, const GumboNode *root, cl_html_page *out)
+static void read_metadata(page_ctx *c, const GumboNode *root, cl_html_page *out)
 {
+    cl_arena *a = c->a;
     static const char *const date_names[] = {
         "article:published_time", "og:published_time", "datepublished", "pubdate",
         "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created",
@@ -222,15 +238,15 @@ static void read_metadata(cl_arena *a, const GumboNode *root, cl_html_page *out)
                     }
             }
         } else if (t == GUMBO_TAG_TITLE && !title) {
-            title = node_text(a, n);
+            title = node_text(c, n);
         } else if (t == GUMBO_TAG_LINK && ieq(attr(n, "rel"), "canonical") && !out->url) {
             const char *href = attr(n, "href");
             if (href && *href)
                 out->url = cl_arena_strdup(a, href);
         } else if (t == GUMBO_TAG_SCRIPT && ieq(attr(n, "type"), "application/ld+json")) {
-            const GumboVector *c = children(n);
-            if (c && c->length && ((GumboNode *)c->data[0])->type == GUMBO_NODE_TEXT) {
-                const char *js = ((GumboNode *)c->data[0])->v.text.text;
+            const GumboVector *kids = children(n);
+            if (kids && kids->length && ((GumboNode *)kids->data[0])->type == GUMBO_NODE_TEXT) {
+                const char *js = ((GumboNode *)kids->data[0])->v.text.text;
                 json_error_t jerr;
                 json_t *v = json_loadb(js, strlen(js), 0, &jerr);
                 json_ld_walk(a, v, out, 0);
@@ -350,15 +366,52 @@ static int hint_match(const char *s, const char *const *words)
     return 0;
 }
 
-static int class_weight(const GumboNode *n)
+enum { HINT_KNOWN = 1, HINT_NEGATIVE = 2, HINT_POSITIVE = 4 };
+
+static uint32_t hint_slot(const hint_memo *m, const GumboNode *n)
 {
-    const char *cls = attr(n, "class"), *id = attr(n, "id");
-    int w = 0;
-    if (hint_match(cls, negative_hints) || hint_match(id, negative_hints))
-        w -= 25;
-    if (hint_match(cls, positive_hints) || hint_match(id, positive_hints))
-        w += 25;
-    return w;
+    uint32_t j = (uint32_t)(((uintptr_t)n >> 4) * 2654435761u) & m->mask;
+    while (m->key[j] && m->key[j] != n)
+        j = (j + 1) & m->mask;
+    return j;
+}
+
+static unsigned hints_of(page_ctx *c, const GumboNode *n)
+{
+    hint_memo *m = &c->hints;
+    if ((m->n + 1) * 2 > m->mask + 1) {
+        hint_memo old = *m;
+        uint32_t cap = old.mask ? (old.mask + 1) * 2 : 1024;
+        m->key = cl_arena_zalloc(c->a, sizeof *m->key * cap);
+        m->flags = cl_arena_zalloc(c->a, sizeof *m->flags * cap);
+        m->mask = cap - 1;
+        for (uint32_t i = 0; old.mask && i <= old.mask; i++) {
+            if (old.key[i]) {
+                uint32_t j = hint_slot(m, old.key[i]);
+                m->key[j] = old.key[i];
+                m->flags[j] = old.flags[i];
+            }
+        }
+    }
+    uint32_t j = hint_slot(m, n);
+    if (!m->key[j]) {
+        const char *cls = attr(n, "class"), *id = attr(n, "id");
+        unsigned f = HINT_KNOWN;
+        if (hint_match(cls, negative_hints) || hint_match(id, negative_hints))
+            f |= HINT_NEGATIVE;
+        if (hint_match(cls, positive_hints) || hint_match(id, positive_hints))
+            f |= HINT_POSITIVE;
+        m->key[j] = n;
+        m->flags[j] = (uint8_t)f;
+        m->n++;
+    }
+    return m->flags[j];
+}
+
+static int class_weight(page_ctx *c, const GumboNode *n)
+{
+    unsigned f = hints_of(c, n);
+    return (f & HINT_NEGATIVE ? -25 : 0) + (f & HINT_POSITIVE ? 25 : 0);
 }
 
 /* Subtrees that are never article text. */
@@ -395,15 +448,12 @@ static int skip_element(const GumboNode *n)
  * elements are not skipped while cutting blocks (a careless class on a wrapper must not
  * lose the article); their blocks are left out of the main text unless the chosen
  * container itself lies inside them. */
-static int negative_element(const GumboNode *n)
+static int negative_element(page_ctx *c, const GumboNode *n)
 {
     GumboTag t = tag_of(n);
     if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN || t == GUMBO_TAG_HTML)
         return 0;
-    const char *cls = attr(n, "class"), *id = attr(n, "id");
-    int neg = hint_match(cls, negative_hints) || hint_match(id, negative_hints);
-    int pos = hint_match(cls, positive_hints) || hint_match(id, positive_hints);
-    return neg && !pos;
+    return (hints_of(c, n) & (HINT_NEGATIVE | HINT_POSITIVE)) == HINT_NEGATIVE;
 }
 
 static int is_inline(GumboTag t)
@@ -435,8 +485,9 @@ static int is_block(GumboTag t)
 }
 
 /* Appends the text under n to b (skipping chrome), counting the bytes inside links. */
-static void collect(cl_arena *a, const GumboNode *n, text_buf *b, size_t *link_bytes)
+static void collect(page_ctx *c, const GumboNode *n, text_buf *b, size_t *link_bytes)
 {
+    cl_arena *a = c->a;
     node_stack st = {0};
     node_stack links = {0}; /* <a> elements we are inside, by their end marker */
     push(a, &st, n);
@@ -453,7 +504,7 @@ static void collect(cl_arena *a, const GumboNode *n, text_buf *b, size_t *link_b
                 *link_bytes += added;
             continue;
         }
-        if (x->type != GUMBO_NODE_ELEMENT || (x != n && (skip_element(x) || negative_element(x))))
+        if (x->type != GUMBO_NODE_ELEMENT || (x != n && (skip_element(x) || negative_element(c, x))))
             continue; /* inside a block, a chrome-marked element is a caption or a widget */
         GumboTag t = tag_of(x);
         if (t == GUMBO_TAG_BR) {
@@ -470,11 +521,11 @@ static void collect(cl_arena *a, const GumboNode *n, text_buf *b, size_t *link_b
     }
 }
 
-static const char *node_text(cl_arena *a, const GumboNode *n)
+static const char *node_text(page_ctx *c, const GumboNode *n)
 {
     text_buf b = {0};
     size_t links = 0;
-    collect(a, n, &b, &links);
+    collect(c, n, &b, &links);
     return b.v ? b.v : "";
 }
 
@@ -522,8 +573,9 @@ static void add_block(cl_arena *a, blocks *bs, const char *text, size_t len, siz
 
 /* Cuts the body into blocks: block elements whole, and runs of text and inline elements
  * directly inside a container. */
-static void cut_blocks(cl_arena *a, const GumboNode *root, blocks *bs)
+static void cut_blocks(page_ctx *c, const GumboNode *root, blocks *bs)
 {
+    cl_arena *a = c->a;
     node_stack st = {0};
     push(a, &st, root);
     while (st.n) {
@@ -536,24 +588,24 @@ static void cut_blocks(cl_arena *a, const GumboNode *root, blocks *bs)
         if (is_block(t)) {
             text_buf b = {0};
             size_t links = 0;
-            collect(a, n, &b, &links);
+            collect(c, n, &b, &links);
             add_block(a, bs, b.v, b.n, links, n, n->parent, node_pos(n));
             continue;
         }
-        const GumboVector *c = children(n);
-        if (!c)
+        const GumboVector *kids = children(n);
+        if (!kids)
             continue;
         text_buf run = {0};
         size_t run_links = 0, run_pos = 0;
-        for (unsigned i = 0; i <= c->length; i++) {
-            const GumboNode *k = i < c->length ? c->data[i] : NULL;
+        for (unsigned i = 0; i <= kids->length; i++) {
+            const GumboNode *k = i < kids->length ? kids->data[i] : NULL;
             int inl = k && (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_WHITESPACE ||
                             k->type == GUMBO_NODE_CDATA ||
                             (k->type == GUMBO_NODE_ELEMENT && is_inline(tag_of(k)) && !skip_element(k)));
             if (inl) {
                 if (run.n == 0)
                     run_pos = node_pos(k);
-                collect(a, k, &run, &run_links);
+                collect(c, k, &run, &run_links);
                 continue;
             }
             if (run.n) {
@@ -577,8 +629,9 @@ typedef struct score_map {
     uint32_t mask, n;
 } score_map;
 
-static uint32_t slot_of(score_map *m, const GumboNode *n, cl_arena *a)
+static uint32_t slot_of(score_map *m, const GumboNode *n, page_ctx *c)
 {
+    cl_arena *a = c->a;
     if ((m->n + 1) * 2 > m->mask + 1) {
         score_map old = *m;
         uint32_t cap = old.mask ? (old.mask + 1) * 2 : 256;
@@ -591,7 +644,7 @@ static uint32_t slot_of(score_map *m, const GumboNode *n, cl_arena *a)
         for (uint32_t i = 0; old.mask && i <= old.mask; i++) {
             if (!old.key[i])
                 continue;
-            uint32_t j = slot_of(m, old.key[i], a);
+            uint32_t j = slot_of(m, old.key[i], c);
             m->score[j] = old.score[i];
             m->text[j] = old.text[i];
             m->links[j] = old.links[i];
@@ -609,7 +662,7 @@ static uint32_t slot_of(score_map *m, const GumboNode *n, cl_arena *a)
                       : t == GUMBO_TAG_SECTION || t == GUMBO_TAG_TD || t == GUMBO_TAG_BLOCKQUOTE ? 3
                       : t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_FORM ? -3
                       : 0;
-        m->score[j] = base + class_weight(n);
+        m->score[j] = base + class_weight(c, n);
     }
     return j;
 }
@@ -637,17 +690,51 @@ static size_t word_count(const char *s, size_t n)
     return w;
 }
 
+/* A post from a social network quoted in the page (blockquote.twitter-tweet,
+ * .instagram-media, .tiktok-embed). */
+static int embedded_post(const GumboNode *n)
+{
+    if (tag_of(n) != GUMBO_TAG_BLOCKQUOTE)
+        return 0;
+    const char *cls = attr(n, "class");
+    return cls && (has_word_ci(cls, "tweet") || has_word_ci(cls, "instagram") ||
+                   has_word_ci(cls, "tiktok"));
+}
+
 /* Is n inside anc (within a bounded number of levels), with no chrome-marked element in
  * between? Returns 1 inside and clean, -1 inside but under chrome, 0 outside. */
-static int under(const GumboNode *n, const GumboNode *anc)
+static int under(page_ctx *c, const GumboNode *n, const GumboNode *anc)
 {
-    int chrome = 0;
+    int chrome = 0, quoted = 0;
     for (int k = 0; n && k < 4 * MAX_UP; k++, n = n->parent) {
         if (n == anc)
             return chrome ? -1 : 1;
-        chrome |= n->type == GUMBO_NODE_ELEMENT && negative_element(n);
+        if (n->type != GUMBO_NODE_ELEMENT)
+            continue;
+        /* an embedded post (a tweet quoted by the story) sits in a "social" wrapper,
+         * yet is part of the article */
+        quoted |= embedded_post(n);
+        chrome |= !quoted && negative_element(c, n);
     }
     return 0;
+}
+
+/* The element with the tag and class of the chosen container that n lies in (not under
+ * chrome), other than the container itself; NULL when none. */
+static const GumboNode *twin_of(page_ctx *c, const GumboNode *n, const GumboNode *best,
+                                const char *cls)
+{
+    GumboTag t = tag_of(best);
+    for (const GumboNode *x = n; x; x = x->parent) {
+        if (x == best)
+            return NULL;
+        if (x->type == GUMBO_NODE_ELEMENT && tag_of(x) == t) {
+            const char *xc = attr(x, "class");
+            if (xc && strcmp(xc, cls) == 0)
+                return under(c, n, x) > 0 ? x : NULL;
+        }
+    }
+    return NULL;
 }
 
 static int cmp_pos(const void *a, const void *b)
@@ -688,10 +775,11 @@ static int keep_block(const block *b)
     return 1;
 }
 
-static void main_text(cl_arena *a, const GumboNode *body, cl_html_page *out)
+static void main_text(page_ctx *c, const GumboNode *body, cl_html_page *out)
 {
+    cl_arena *a = c->a;
     blocks bs = {0};
-    cut_blocks(a, body, &bs);
+    cut_blocks(c, body, &bs);
     if (bs.n == 0) {
         out->text = "";
         out->text_len = 0;
@@ -704,32 +792,43 @@ static void main_text(cl_arena *a, const GumboNode *body, cl_html_page *out)
         const GumboNode *p = b->parent;
         double s = b->len >= 25 ? block_score(b) : 0;
         for (int up = 0; p && p->type == GUMBO_NODE_ELEMENT && up < MAX_UP; up++, p = p->parent) {
-            uint32_t j = slot_of(&m, p, a);
+            uint32_t j = slot_of(&m, p, c);
             m.text[j] += b->len;
             m.links[j] += b->link_len;
             if (up < 3)
                 m.score[j] += s / (up == 0 ? 1.0 : up == 1 ? 2.0 : 3.0 * up);
         }
     }
+    /* the best container, visited in document order (blocks, then each block's
+     * ancestors from the nearest): ties go to the first, so the choice depends on the
+     * page alone, never on where its nodes happen to lie in memory */
     const GumboNode *best = NULL;
     double best_score = 0;
-    for (uint32_t j = 0; m.mask && j <= m.mask; j++) {
-        if (!m.key[j] || tag_of(m.key[j]) == GUMBO_TAG_HTML)
-            continue;
-        double ld = m.text[j] ? (double)m.links[j] / (double)m.text[j] : 0;
-        double s = m.score[j] * (1.0 - ld);
-        if (!best || s > best_score) {
-            best = m.key[j];
-            best_score = s;
+    for (uint32_t i = 0; i < bs.n; i++) {
+        const GumboNode *p = bs.v[i].parent;
+        for (int up = 0; p && p->type == GUMBO_NODE_ELEMENT && up < MAX_UP; up++, p = p->parent) {
+            if (tag_of(p) == GUMBO_TAG_HTML)
+                continue;
+            uint32_t j = slot_of(&m, p, c);
+            double ld = m.text[j] ? (double)m.links[j] / (double)m.text[j] : 0;
+            double s = m.score[j] * (1.0 - ld);
+            if (!best || s > best_score) {
+                best = p;
+                best_score = s;
+            }
         }
     }
     /* siblings of the best container that score well too (articles split in several
-     * divs) */
+     * divs), and its twins: elements of the same tag and class elsewhere in the page
+     * (an article cut into sections by figures, each in its own wrapper) */
     const GumboNode *parent = best ? best->parent : NULL;
+    const char *best_class = best ? attr(best, "class") : NULL;
+    if (best_class && !*best_class)
+        best_class = NULL;
     text_buf out_buf = {0};
     for (uint32_t i = 0; i < bs.n; i++) {
         const block *b = &bs.v[i];
-        int where = best ? under(b->node, best) : 0;
+        int where = best ? under(c, b->node, best) : 0;
         if (where < 0)
             continue;
         int inside = where > 0;
@@ -739,15 +838,21 @@ static void main_text(cl_arena *a, const GumboNode *body, cl_html_page *out)
                  x = x->parent, steps++) {
                 if (x->parent == parent) {
                     if (x->type == GUMBO_NODE_ELEMENT) {
-                        uint32_t j = slot_of(&m, x, a);
+                        uint32_t j = slot_of(&m, x, c);
                         double ld = m.text[j] ? (double)m.links[j] / (double)m.text[j] : 0;
                         double s = m.score[j] * (1.0 - ld);
                         inside = s >= (best_score * 0.2 > 10 ? best_score * 0.2 : 10) &&
-                                 under(b->node, x) > 0;
+                                 under(c, b->node, x) > 0;
                     }
                     break;
                 }
             }
+        }
+        const GumboNode *twin = !inside && best_class ? twin_of(c, b->node, best, best_class) : NULL;
+        if (twin) {
+            uint32_t j = slot_of(&m, twin, c);
+            double ld = m.text[j] ? (double)m.links[j] / (double)m.text[j] : 0;
+            inside = m.score[j] * (1.0 - ld) >= (best_score * 0.2 > 10 ? best_score * 0.2 : 10);
         }
         if (!inside || !keep_block(b))
             continue;
@@ -767,23 +872,34 @@ static void main_text(cl_arena *a, const GumboNode *body, cl_html_page *out)
 
 /* ---------------------------------------------------------------- entry points */
 
-void cl_html_extract(cl_arena *a, const char *html, size_t len, cl_html_page *out)
+int cl_html_extract(cl_arena *a, const char *html, size_t len, uint32_t max_depth,
+                    unsigned flags, cl_html_page *out)
 {
     memset(out, 0, sizeof *out);
     out->text = "";
     size_t ulen;
     const char *u = as_utf8(a, html, len, &ulen);
+    char *reduced = cl_arena_alloc(a, 2 * ulen + 1);
+    size_t rlen = cl_html_reduce(u, ulen, reduced, &out->depth);
+    if (out->depth > max_depth)
+        return 0;
+    if (flags & CL_HTML_AS_IS) {
+        reduced = (char *)u;
+        rlen = ulen;
+    }
     GumboOptions opts = kGumboDefaultOptions;
     opts.allocator = arena_allocate;
     opts.deallocator = arena_deallocate;
     opts.userdata = a;
     opts.max_errors = 100;
-    GumboOutput *g = gumbo_parse_with_options(&opts, u, ulen);
+    GumboOutput *g = gumbo_parse_with_options(&opts, reduced, rlen);
     if (!g)
-        return;
-    read_metadata(a, g->document, out);
-    main_text(a, g->root, out);
+        return 1;
+    page_ctx c = {.a = a};
+    read_metadata(&c, g->document, out);
+    main_text(&c, g->root, out);
     /* no gumbo_destroy_output: its memory is the arena's */
+    return 1;
 }
 
 int cl_html_sniff(const char *s, size_t len)
@@ -797,35 +913,4 @@ int cl_html_sniff(const char *s, size_t len)
     return (rest >= 9 && cl_starts_ci(s + i, rest, "<!doctype")) ||
            (rest >= 5 && cl_starts_ci(s + i, rest, "<html")) ||
            (rest >= 5 && cl_starts_ci(s + i, rest, "<head"));
-}
-
-uint32_t cl_html_depth(const char *html, size_t len)
-{
-    static const char *const voids[] = {"area", "base", "br", "col", "embed", "hr", "img",
-                                        "input", "link", "meta", "source", "track", "wbr",
-                                        "param", NULL};
-    long depth = 0, max = 0;
-    for (size_t i = 0; i + 1 < len; i++) {
-        if (html[i] != '<')
-            continue;
-        if (html[i + 1] == '/') {
-            depth -= depth > 0;
-            continue;
-        }
-        if (!((html[i + 1] >= 'a' && html[i + 1] <= 'z') || (html[i + 1] >= 'A' && html[i + 1] <= 'Z')))
-            continue;
-        size_t n = 0;
-        while (i + 1 + n < len && is_alnum(html[i + 1 + n]))
-            n++;
-        int is_void = 0;
-        for (const char *const *v = voids; *v && !is_void; v++)
-            is_void = n == strlen(*v) && cl_eq_ci(html + i + 1, n, *v);
-        /* a self-closing tag ("<div/>") opens nothing either */
-        const char *gt = memchr(html + i, '>', len - i);
-        if (gt && gt > html + i + 1 && gt[-1] == '/')
-            is_void = 1;
-        if (!is_void && ++depth > max)
-            max = depth;
-    }
-    return (uint32_t)max;
 }

@@ -23,19 +23,27 @@ typedef struct cl_html_page {
     const char *date_source; /* "meta", "json-ld" or "time" when date is set */
     const char *outlet;   /* og:site_name or the JSON-LD publisher */
     const char *url;      /* canonical link, else og:url */
+    uint32_t depth;       /* estimated element nesting of the page */
 } cl_html_page;
-
-/* Extracts the page. All memory comes from a (which may jump to its failure point when
- * its cap is reached). html need not be NUL-terminated. */
-void cl_html_extract(cl_arena *a, const char *html, size_t len, cl_html_page *out);
 
 /* Deepest element nesting the extractor accepts; deeper pages are rejected before parsing
  * (HTML5 tree construction is quadratic in the depth of open elements). */
 #define CL_HTML_MAX_DEPTH 4096
 
-/* A quick upper estimate of the element nesting depth of a page (start tags minus end
- * tags, void elements not counted), for rejecting pathological pages before parsing. */
-uint32_t cl_html_depth(const char *html, size_t len);
+/* Flags of cl_html_extract. */
+enum {
+    /* parse the page as given instead of reduced (for tests and benchmarks: the
+     * result must be the same) */
+    CL_HTML_AS_IS = 1
+};
+
+/* Extracts the page: reduced to the parts the extractor reads (html_reduce.h), parsed,
+ * its metadata and main text found. Returns 1, or 0 without parsing when the page is
+ * estimated to nest elements deeper than max_depth (out->depth says how deep). All
+ * memory comes from a (which may jump to its failure point when its cap is reached).
+ * html need not be NUL-terminated. */
+int cl_html_extract(cl_arena *a, const char *html, size_t len, uint32_t max_depth,
+                    unsigned flags, cl_html_page *out);
 
 /* Does this buffer look like HTML (a doctype or <html> near the start)? */
 int cl_html_sniff(const char *s, size_t len);

@@ -47,6 +47,17 @@ size_t cl_utf8_count_invalid(const char *s, size_t n, size_t *nuls)
     const unsigned char *p = (const unsigned char *)s;
     size_t bad = 0, zero = 0, i = 0;
     while (i < n) {
+        /* eight ASCII bytes, none of them NUL, at a time */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+            if ((w & high) || ((w - ones) & ~w & high))
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         if (p[i] < 0x80) {
             if (p[i] == 0)
                 zero++;

@@ -25,6 +25,7 @@ int run_time_tests(void);
 int run_clean_tests(void);
 int run_attrib_tests(void);
 int run_ingest_tests(void);
+int run_html_tests(void);
 int run_ledger_tests(void);
 int run_recparse_tests(void);
 int run_spec_tests(void);

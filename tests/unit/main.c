@@ -58,6 +58,7 @@ int main(void)
     failed += run_clean_tests() != 0;
     failed += run_attrib_tests() != 0;
     failed += run_ingest_tests() != 0;
+    failed += run_html_tests() != 0;
     failed += run_ledger_tests() != 0;
     failed += run_recparse_tests() != 0;
     failed += run_spec_tests() != 0;
