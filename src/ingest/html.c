@@ -484,6 +484,40 @@ static int is_block(GumboTag t)
     }
 }
 
+/* Is this table row a row of data (two or more cells holding only inline content, as in
+ * a results table), read as one line "1 Kyle Busch 5040 5", rather than a row of a
+ * layout table whose cells hold whole sections? */
+static int data_row(const GumboNode *tr)
+{
+    const GumboVector *cells = children(tr);
+    unsigned n_cells = 0, seen = 0;
+    for (unsigned i = 0; cells && i < cells->length; i++) {
+        const GumboNode *cell = cells->data[i];
+        GumboTag t = tag_of(cell);
+        if (t != GUMBO_TAG_TD && t != GUMBO_TAG_TH)
+            continue;
+        n_cells++;
+        /* a bounded look at the cell's descendants for block content */
+        const GumboNode *stack[64];
+        unsigned sp = 0;
+        stack[sp++] = cell;
+        while (sp) {
+            const GumboNode *x = stack[--sp];
+            if (++seen > 256)
+                return 0;
+            if (x != cell && x->type == GUMBO_NODE_ELEMENT && !is_inline(tag_of(x)))
+                return 0;
+            const GumboVector *k = children(x);
+            for (unsigned j = 0; k && j < k->length; j++) {
+                if (sp == 64)
+                    return 0;
+                stack[sp++] = k->data[j];
+            }
+        }
+    }
+    return n_cells >= 2;
+}
+
 /* Appends the text under n to b (skipping chrome), counting the bytes inside links. */
 static void collect(page_ctx *c, const GumboNode *n, text_buf *b, size_t *link_bytes)
 {
@@ -539,6 +573,7 @@ typedef struct block {
     const GumboNode *parent;   /* the container it scores */
     int heading;               /* 1..6 for h1..h6 */
     int list_item;
+    int table_row;             /* a row of a data table, its cells joined */
 } block;
 
 typedef CL_VEC(block) blocks;
@@ -569,6 +604,7 @@ static void add_block(cl_arena *a, blocks *bs, const char *text, size_t len, siz
     if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6)
         b->heading = 1 + (int)(t - GUMBO_TAG_H1);
     b->list_item = t == GUMBO_TAG_LI;
+    b->table_row = t == GUMBO_TAG_TR;
 }
 
 /* Cuts the body into blocks: block elements whole, and runs of text and inline elements
@@ -585,7 +621,7 @@ static void cut_blocks(page_ctx *c, const GumboNode *root, blocks *bs)
         if (n->type == GUMBO_NODE_ELEMENT && skip_element(n))
             continue;
         GumboTag t = tag_of(n);
-        if (is_block(t)) {
+        if (is_block(t) || (t == GUMBO_TAG_TR && data_row(n))) {
             text_buf b = {0};
             size_t links = 0;
             collect(c, n, &b, &links);
@@ -764,7 +800,7 @@ static int keep_block(const block *b)
                        (b->len >= 3 && memcmp(b->text + b->len - 3, "\xE3\x80\x82", 3) == 0) /* 。 */;
     if (b->heading)
         return words >= 2 && words <= 30;
-    if (words < 4 && !sentence_end)
+    if (words < (b->table_row ? 2u : 4u) && !sentence_end)
         return 0;
     /* "Updated 5:27 am CST, Wednesday, November 20, 2019": a time stamp, not text */
     static const char *const stamps[] = {"updated", "published", "posted", "last updated",

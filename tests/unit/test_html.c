@@ -1,7 +1,9 @@
 /* test_html.c - the reduction of a page before parsing (html_reduce.c): what it leaves out,
  * what it must keep, and that the extractor finds the same text, title and metadata
  * whether a page is parsed reduced or as given (every saved HTML fuzz input, the pages we
- * wrote here, and the benchmark pages under ../shared/eval/boilerplate/html when present). */
+ * wrote here, and the benchmark pages under ../shared/eval/boilerplate/html when present);
+ * then rules of the main-text choice on pages we wrote (data tables, split articles,
+ * embedded posts). */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,10 +191,73 @@ static void same_text_reduced_or_not(void **state)
         fprintf(stderr, "note: %s not found; benchmark pages not compared\n", dir);
 }
 
+/* The main text of a page we wrote, as a static buffer. */
+static const char *main_text_of(const char *html)
+{
+    static char text[4096];
+    cl_arena a;
+    cl_arena_init(&a, 0);
+    cl_html_page p;
+    assert_int_equal(cl_html_extract(&a, html, strlen(html), CL_HTML_MAX_DEPTH, 0, &p), 1);
+    snprintf(text, sizeof text, "%s", p.text);
+    cl_arena_release(&a);
+    return text;
+}
+
+#define STORY_P(x)                                                                        \
+    "<p>" x " The committee met on a wet Tuesday, argued for an hour, and agreed on nothing "\
+    "at all, which surprised nobody who had followed it.</p>"
+
+static void main_text_rules(void **state)
+{
+    (void)state;
+    /* a results table: each row read as one line */
+    const char *table = main_text_of(
+        "<body><nav><a href=/>Home</a> <a href=/a>Sport</a></nav><div class=\"article\">"
+        STORY_P("First.") "<table><tr><th>Pos.</th><th>Rider</th><th>Points</th></tr>"
+        "<tr><td>1</td><td>Ada Quill</td><td>412</td></tr>"
+        "<tr><td>2</td><td><a href=/r/2>Ben Marsh</a></td><td>398</td></tr></table>"
+        STORY_P("Second.") "</div></body>");
+    assert_non_null(strstr(table, "1 Ada Quill 412"));
+    assert_non_null(strstr(table, "Pos. Rider Points"));
+    assert_null(strstr(table, "Home"));
+    /* a layout table: its cells stay apart, the menu cell out */
+    const char *layout = main_text_of(
+        "<body><table><tr><td class=\"menu\"><ul><li><a href=/a>Archive</a></li>"
+        "<li><a href=/b>Contact</a></li></ul></td><td><div class=\"story\">"
+        STORY_P("Alpha.") STORY_P("Beta.") "</div></td></tr></table></body>");
+    assert_non_null(strstr(layout, "Alpha."));
+    assert_null(strstr(layout, "Archive"));
+    /* an article cut into sections by a figure, each section in its own wrapper */
+    const char *twins = main_text_of(
+        "<body><div class=\"wrap\"><div class=\"post-body rich\">" STORY_P("One.")
+        STORY_P("Two.") "</div></div><figure><img src=x.jpg><figcaption>A photo, with a "
+        "caption, of the hall.</figcaption></figure><div class=\"wrap\"><section>"
+        "<div class=\"post-body rich\">" STORY_P("Three.") "</div></section></div>"
+        "<div class=\"promo-box\"><p>Subscribe today, and save a lot, on every issue we "
+        "print.</p></div></body>");
+    assert_non_null(strstr(twins, "One."));
+    assert_non_null(strstr(twins, "Three."));
+    assert_null(strstr(twins, "caption"));
+    assert_null(strstr(twins, "Subscribe"));
+    /* an embedded post quoted by the story stays; the share bar does not */
+    const char *tweet = main_text_of(
+        "<body><article>" STORY_P("Before.") "<div class=\"social-embed\">"
+        "<blockquote class=\"twitter-tweet\"><p>The bridge is open again, finally, after "
+        "two long years.</p>&mdash; A Reader (@reader) <a href=https://t.example/1>May 2, "
+        "2024</a></blockquote></div>" STORY_P("After.")
+        "<div class=\"social-share\"><p>Share this story on every network, now, please.</p>"
+        "</div></article></body>");
+    assert_non_null(strstr(tweet, "The bridge is open again"));
+    assert_non_null(strstr(tweet, "After."));
+    assert_null(strstr(tweet, "Share this story"));
+}
+
 int run_html_tests(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(reduce_cases),
                                        cmocka_unit_test(depth_estimate),
-                                       cmocka_unit_test(same_text_reduced_or_not)};
+                                       cmocka_unit_test(same_text_reduced_or_not),
+                                       cmocka_unit_test(main_text_rules)};
     return cmocka_run_group_tests_name("html", tests, NULL, NULL);
 }
