@@ -15,6 +15,7 @@
 #include "context.h"
 #include "data/table.h"
 #include "doc.h"
+#include "place/place.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -354,6 +355,21 @@ static void describe(const cl_doc *doc, speaker *sp, uint32_t first, uint32_t en
     }
 }
 
+/* Is token k, found before a comma left of a cue, still inside an apposition rather than
+ * the speaker's head: a place that is no actor ("in Cambridge, Mass.,", "Bangor, Maine,")
+ * or a number (an age, "67,")? */
+static int apposition_inner(const cl_doc *doc, uint32_t k)
+{
+    if (cl_actor_at_token(doc, k) >= 0)
+        return 0;
+    const cl_token *t = &doc->tokens.v[k];
+    if (t->kind == CL_TOK_NUMBER)
+        return 1;
+    /* the state or country of "Bangor, Maine," follows a place and a comma */
+    return cl_place_at_token(doc, k) >= 0 ||
+           (k >= 2 && tok_punct(doc, k - 1, ',') && cl_place_at_token(doc, k - 2) >= 0);
+}
+
 /* The speaker ending right before the cue at token c (after skipping adverbs, auxiliaries
  * and time expressions). */
 static speaker speaker_left(const sent_ctx *sc, uint32_t c)
@@ -377,23 +393,31 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
      * back to the comma that opens it */
     uint32_t app_first = 0, app_end = 0;
     if (tok_punct(doc, k, ',') && k > sc->first) {
-        uint32_t j = k;
         app_end = k;
-        while (j-- > sc->first && k - j < 30) {
-            if (tok_punct(doc, j, ',')) {
-                app_first = j + 1;
-                if (j > sc->first)
-                    k = j - 1;
+        /* the apposition may hold commas itself ("Cecelia Purner, 67, a nurse in
+         * Allentown, Pa., said"): while the word before a comma is a place or an age,
+         * the apposition goes on further left */
+        for (int segment = 0; segment < 4; segment++) {
+            uint32_t j = k, opened = 0;
+            while (j-- > sc->first && app_end - j < 40) {
+                if (tok_punct(doc, j, ',')) {
+                    opened = 1;
+                    break;
+                }
+                if (doc->tokens.v[j].kind == CL_TOK_QUOTE || tok_punct(doc, j, '.') ||
+                    verb_cue(doc, j) >= 0)
+                    break;
+            }
+            if (!opened || j == sc->first) {
+                if (segment == 0)
+                    return sp;
                 break;
             }
-            if (doc->tokens.v[j].kind == CL_TOK_QUOTE || tok_punct(doc, j, '.') ||
-                verb_cue(doc, j) >= 0) {
-                j = sc->first;
+            app_first = j + 1;
+            k = j - 1;
+            if (!apposition_inner(doc, k))
                 break;
-            }
         }
-        if (j <= sc->first && tok_punct(doc, k, ','))
-            return sp;
     }
     /* "Feinstein, who said ...": the relative pronoun is the speaker and stands for the
      * phrase before it */
