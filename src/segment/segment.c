@@ -53,8 +53,12 @@ typedef struct scan {
     uint32_t len;
 } scan;
 
-static uint32_t cp_at(const scan *sc, uint32_t pos, uint32_t *k)
+static inline uint32_t cp_at(const scan *sc, uint32_t pos, uint32_t *k)
 {
+    if (sc->s[pos] < 0x80) { /* most text is ASCII: no decoding */
+        *k = 1;
+        return sc->s[pos];
+    }
     uint32_t cp;
     size_t n = cl_utf8_decode(sc->s + pos, sc->len - pos, &cp);
     if (n == 0) {
@@ -65,7 +69,12 @@ static uint32_t cp_at(const scan *sc, uint32_t pos, uint32_t *k)
     return cp;
 }
 
-static int is_word_cp(uint32_t cp) { return cl_cp_is_alpha(cp) || (cp >= '0' && cp <= '9'); }
+static inline int is_word_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9');
+    return cl_cp_is_alpha(cp);
+}
 
 /* Scans a word starting at pos; returns its end. Sets *hyph when it has internal hyphens. */
 static uint32_t scan_word(const scan *sc, uint32_t pos, int *hyph)
