@@ -1217,6 +1217,30 @@ static void try_according(cl_doc *doc, const sent_ctx *sc)
  * "Poll: ...". The phrase before the colon opens the sentence, is short, is title-cased
  * (small words like "on" or "of" may stay lower case) and holds a name or ends in a
  * speaker noun. */
+/* Tokens [first, end) look like a person's name before a headline colon: one to three
+ * capitalized words, no article, no rubric word ("Update", "Watch", "Opinion"). */
+static int name_shaped(const cl_doc *doc, uint32_t first, uint32_t end)
+{
+    static const char *const rubrics[] = {
+        "latest", "update", "updates", "watch", "breaking", "exclusive", "analysis", "opinion",
+        "editorial", "live", "video", "photos", "review", "explainer", "factbox", "timeline",
+        "correction", "editor", "note", "read", "more", "related", "poll", "quiz", "the", "a",
+        "an", "why", "how", "what", "who", "when", "where", "this", "here", "today", NULL};
+    uint32_t words = 0;
+    for (uint32_t i = first; i < end; i++) {
+        const cl_token *t = &doc->tokens.v[i];
+        if (t->kind == CL_TOK_PUNCT && tok_punct(doc, i, '.'))
+            continue;
+        if (t->kind != CL_TOK_WORD || !(t->flags & CL_TF_CAP))
+            return 0;
+        for (const char *const *r = rubrics; *r; r++)
+            if (tok_is(doc, i, *r))
+                return 0;
+        words++;
+    }
+    return words >= 1 && words <= 3;
+}
+
 static void try_colon(cl_doc *doc, const sent_ctx *sc)
 {
     static const char *const small[] = {"on", "of", "at", "to", "the", "and", "in", "for", "a", NULL};
@@ -1241,8 +1265,9 @@ static void try_colon(cl_doc *doc, const sent_ctx *sc)
         return;
     speaker sp = {sc->first, k - sc->first, -1, 0, 0};
     describe(doc, &sp, sc->first, k);
-    /* a name or a speaking body ("Poll:", "Clinton Camp:"), not a rubric ("The Latest:") */
-    if (sp.actor < 0 && !speaker_noun(doc, k - 1))
+    /* a name or a speaking body ("Poll:", "Clinton Camp:"), not a rubric ("The Latest:",
+     * "Analysis:") */
+    if (sp.actor < 0 && !speaker_noun(doc, k - 1) && !name_shaped(doc, sc->first, k))
         return;
     cl_attribution *at = new_attr(doc, sc, k, CL_CUE_NEUTRAL);
     resolve_speaker(doc, sc, &sp, at);
