@@ -41,6 +41,22 @@ cl_status cl_place_tables_load(cl_place_tables *t, const void *gazp, cl_arena *a
                                 "place_words.tsv line %u: unknown class %s", tab.lines[r], c);
         cl_strmap_put(&t->words, a, w, strlen(w), cls);
     }
+    st = cl_table_load(a, "admin1_abbreviations.tsv", 3, &tab, err);
+    if (st != CL_OK)
+        return st;
+    cl_strmap_init(&t->state_abbrev, a, tab.nrows);
+    t->abbrev_country = cl_arena_alloc(a, sizeof(char *) * (tab.nrows + 1));
+    t->abbrev_admin1 = cl_arena_alloc(a, sizeof(char *) * (tab.nrows + 1));
+    for (uint32_t r = 0; r < tab.nrows; r++) {
+        const char *ab = cl_table_cell(&tab, r, 0);
+        t->abbrev_country[r] = cl_table_cell(&tab, r, 1);
+        t->abbrev_admin1[r] = cl_table_cell(&tab, r, 2);
+        if (strlen(t->abbrev_country[r]) != 2)
+            return cl_error_set(err, CL_EFORMAT, "admin1_abbreviations.tsv", tab.lines[r], 0,
+                                "admin1_abbreviations.tsv line %u: country must be ISO alpha-2",
+                                tab.lines[r]);
+        cl_strmap_put(&t->state_abbrev, a, ab, strlen(ab), r);
+    }
     cl_strmap_init(&t->alpha3_to_2, a, 300);
     for (uint32_t e = 0; e < gaz->hdr->n_entries; e++) {
         const cl_gaz_entry *ge = &gaz->entries[e];
@@ -87,6 +103,10 @@ typedef struct candidate {
     uint8_t locative;                  /* after a locative preposition */
     uint8_t sentence_initial;
     uint8_t front;                     /* "the Donetsk front" */
+    /* "Paris, Texas": the state or country after the comma (a candidate, or a row of
+     * admin1_abbreviations.tsv for "Springfield, Ill.") */
+    int32_t qualifier, qualifier_abbrev;
+    int32_t abbrev_of;                 /* is "Ill." after a town: row + 1, else 0 */
 } candidate;
 
 typedef struct country_votes {
@@ -207,6 +227,8 @@ static void collect(cl_doc *doc, const uint8_t *cov, candidate **out, uint32_t *
             c->first = i;
             c->count = best;
             c->span_last = i + best - 1;
+            c->qualifier = c->qualifier_abbrev = -1;
+            c->abbrev_of = 0;
             c->ids = ids;
             c->n_ids = n_ids;
             c->sentence_initial = i == se->tok_first ||
@@ -240,18 +262,109 @@ static void collect(cl_doc *doc, const uint8_t *cov, candidate **out, uint32_t *
     *nout = cands.n;
 }
 
+/* "Paris, Texas" / "Springfield, Ill.": links each candidate to the state or country
+ * written right after it and a comma. */
+static void find_qualifiers(const cl_doc *doc, candidate *cands, uint32_t n)
+{
+    for (uint32_t k = 0; k < n; k++) {
+        candidate *c = &cands[k];
+        const cl_sentence *se = &doc->sentences.v[c->sentence];
+        uint32_t comma = c->span_last + 1, next = comma + 1;
+        if (c->region || next >= se->tok_first + se->tok_count || !tok_is(doc, comma, ","))
+            continue;
+        uint32_t row;
+        if (cl_strmap_get(&doc->ctx->place.state_abbrev, cl_tok_ptr(doc, next),
+                          cl_tok_len(doc, next), &row)) {
+            c->qualifier_abbrev = (int32_t)row;
+            if (k + 1 < n && cands[k + 1].first == next)
+                cands[k + 1].abbrev_of = (int32_t)row + 1;
+            continue;
+        }
+        if (k + 1 < n && cands[k + 1].first == next) {
+            const cl_gaz_entry *qe = &doc->ctx->gaz.entries[cands[k + 1].ids[0]];
+            int has_state = qe->kind != CL_GAZ_CITY;
+            for (uint32_t j = 0; j < cands[k + 1].n_ids && !has_state; j++)
+                has_state = doc->ctx->gaz.entries[cands[k + 1].ids[j]].kind != CL_GAZ_CITY;
+            if (has_state)
+                c->qualifier = (int32_t)(k + 1);
+        }
+    }
+}
+
 /* Population as a score; unknown populations count as a village. */
 static double pop_score(const cl_gaz_entry *e)
 {
     return log10((double)(e->population ? e->population : 500) + 1.0);
 }
 
-/* Chooses the gazetteer entry for a candidate, or returns UINT32_MAX to reject it. */
-static uint32_t choose(const cl_doc *doc, const candidate *c, const country_votes *cv)
+/* How well a town's entry fits the state or country written after it: 2 for its state,
+ * 1 for its country, 0 otherwise. */
+static int qualifier_fit(const cl_doc *doc, const candidate *cands, const candidate *c,
+                         const cl_gaz_entry *e)
 {
     const cl_gazetteer *g = &doc->ctx->gaz;
+    if (e->kind != CL_GAZ_CITY)
+        return 0;
+    const char *admin1 = e->admin1 ? cl_gaz_str(g, e->admin1) : "";
+    if (c->qualifier_abbrev >= 0) {
+        const cl_place_tables *t = &doc->ctx->place;
+        if (memcmp(e->country, t->abbrev_country[c->qualifier_abbrev], 2) != 0)
+            return 0;
+        return strcmp(admin1, t->abbrev_admin1[c->qualifier_abbrev]) == 0 ? 2 : 1;
+    }
+    if (c->qualifier < 0)
+        return 0;
+    const candidate *q = &cands[c->qualifier];
+    int fit = 0;
+    for (uint32_t k = 0; k < q->n_ids && fit < 2; k++) {
+        const cl_gaz_entry *qe = &g->entries[q->ids[k]];
+        if (qe->kind == CL_GAZ_CITY || memcmp(qe->country, e->country, 2) != 0)
+            continue;
+        if (qe->kind == CL_GAZ_COUNTRY)
+            fit = fit > 1 ? fit : 1;
+        else if (strcmp(cl_gaz_str(g, qe->name), admin1) == 0)
+            fit = 2;
+    }
+    return fit;
+}
+
+/* A word shortened with a final period ("Ill.", "Gen."), not an initialism ("U.S."). */
+static int word_abbreviation(const cl_doc *doc, uint32_t i)
+{
+    const char *p = cl_tok_ptr(doc, i);
+    uint32_t n = cl_tok_len(doc, i);
+    return n >= 3 && p[n - 1] == '.' && memchr(p, '.', n - 1) == NULL;
+}
+
+/* The gazetteer entry of the state an abbreviation stands for, or UINT32_MAX. */
+static uint32_t state_of_abbrev(const cl_doc *doc, uint32_t row)
+{
+    const cl_gazetteer *g = &doc->ctx->gaz;
+    const char *name = doc->ctx->place.abbrev_admin1[row], *cc = doc->ctx->place.abbrev_country[row];
+    const uint32_t *ids;
+    uint32_t n = cl_gazetteer_find(g, name, strlen(name), &ids);
+    for (uint32_t k = 0; k < n; k++) {
+        const cl_gaz_entry *e = &g->entries[ids[k]];
+        if (e->kind == CL_GAZ_ADMIN1 && memcmp(e->country, cc, 2) == 0)
+            return ids[k];
+    }
+    return UINT32_MAX;
+}
+
+/* Chooses the gazetteer entry for a candidate, or returns UINT32_MAX to reject it. A
+ * subdivision scores as a town of 100,000 people: "Maine" is the state, not Maine,
+ * Wisconsin, while "Kherson" and "Donetsk" stay the cities. */
+static uint32_t choose(const cl_doc *doc, const candidate *cands, const candidate *c,
+                       const country_votes *cv)
+{
+    const cl_gazetteer *g = &doc->ctx->gaz;
+    if (c->abbrev_of)
+        return state_of_abbrev(doc, (uint32_t)c->abbrev_of - 1);
+    if (c->count == 1 && word_abbreviation(doc, c->first))
+        return UINT32_MAX; /* "Ill." is not Il, Kenya: keys drop periods and double letters */
     uint32_t best = UINT32_MAX;
     double best_score = -1e9;
+    int best_fit = 0;
     for (uint32_t k = 0; k < c->n_ids; k++) {
         const cl_gaz_entry *e = &g->entries[c->ids[k]];
         if (c->region && e->kind != CL_GAZ_ADMIN1)
@@ -259,23 +372,25 @@ static uint32_t choose(const cl_doc *doc, const candidate *c, const country_vote
         if (c->settlement && e->kind != CL_GAZ_CITY)
             continue;
         double score = 0;
+        int fit = qualifier_fit(doc, cands, c, e);
         if (e->kind == CL_GAZ_COUNTRY)
             score = 100;
         else if (e->kind == CL_GAZ_ADMIN1)
-            score = 2.0 + (votes_for(cv, e->country) > 0 ? 4.0 : 0);
+            score = 5.0 + (votes_for(cv, e->country) > 0 ? 4.0 : 0);
         else
-            score = pop_score(e) + (votes_for(cv, e->country) > 0 ? 4.0 : 0);
+            score = pop_score(e) + (votes_for(cv, e->country) > 0 ? 4.0 : 0) + 200.0 * fit;
         if (e->flags & CL_GAZ_CAPITAL)
             score += 2;
         if (score > best_score) {
             best_score = score;
             best = c->ids[k];
+            best_fit = fit;
         }
     }
     if (best == UINT32_MAX)
         return best;
     const cl_gaz_entry *e = &g->entries[best];
-    if (e->kind == CL_GAZ_COUNTRY || c->region)
+    if (e->kind == CL_GAZ_COUNTRY || c->region || best_fit)
         return best;
     int in_context = votes_for(cv, e->country) > 0;
     int common = (e->flags & CL_GAZ_COMMON) != 0;
@@ -487,6 +602,7 @@ void cl_place_run(cl_doc *doc)
     candidate *cands;
     uint32_t n;
     collect(doc, cov, &cands, &n);
+    find_qualifiers(doc, cands, n);
 
     /* Country context: countries named or spoken for, and places with one reading. */
     country_votes cv = {0};
@@ -509,15 +625,35 @@ void cl_place_run(cl_doc *doc)
         if (cv.votes[i] * 4 < top)
             cv.votes[i] = 0;
 
+    uint32_t *chosen = cl_arena_alloc(&doc->arena, sizeof(uint32_t) * (n + 1));
+    for (uint32_t k = 0; k < n; k++) {
+        const candidate *c = &cands[k];
+        chosen[k] = c->front || inside_longer_name(doc, c) ? UINT32_MAX : choose(doc, cands, c, &cv);
+    }
+    /* the state that qualifies a town is that town's state ("Springfield, Georgia" is
+     * the U.S. state, not the country) */
+    for (uint32_t k = 0; k < n; k++) {
+        int32_t q = cands[k].qualifier;
+        if (q < 0 || chosen[k] == UINT32_MAX || chosen[q] == UINT32_MAX ||
+            qualifier_fit(doc, cands, &cands[k], &g->entries[chosen[k]]) != 2)
+            continue;
+        const cl_gaz_entry *town = &g->entries[chosen[k]];
+        for (uint32_t j = 0; j < cands[q].n_ids; j++) {
+            const cl_gaz_entry *qe = &g->entries[cands[q].ids[j]];
+            if (qe->kind == CL_GAZ_ADMIN1 && memcmp(qe->country, town->country, 2) == 0 &&
+                town->admin1 && strcmp(cl_gaz_str(g, qe->name), cl_gaz_str(g, town->admin1)) == 0) {
+                chosen[q] = cands[q].ids[j];
+                break;
+            }
+        }
+    }
     for (uint32_t k = 0; k < n; k++) {
         const candidate *c = &cands[k];
         if (c->front) {
             add_front(doc, c->sentence, c->first, c->count + 1, &g->entries[c->ids[0]]);
             continue;
         }
-        if (inside_longer_name(doc, c))
-            continue;
-        uint32_t id = choose(doc, c, &cv);
+        uint32_t id = chosen[k];
         if (id == UINT32_MAX)
             continue;
         const cl_gaz_entry *e = &g->entries[id];

@@ -5,7 +5,9 @@
  * same-named places by the document's country context (countries named, capitals, other
  * unambiguous places) and population. It refuses a person's name (tokens inside a person
  * mention, or glued to other capitalized words) and a common English word used as a word
- * ("Reading", "Mobile") unless a locative preposition or a region word supports it. */
+ * ("Reading", "Mobile") unless a locative preposition or a region word supports it. A town
+ * followed by a comma and its state or country ("Paris, Texas", "Springfield, Ill.",
+ * "Kherson, Ukraine") is the town of that state or country. */
 #ifndef CL_PLACE_PLACE_H
 #define CL_PLACE_PLACE_H
 
@@ -27,6 +29,8 @@ enum cl_place_word {
 typedef struct cl_place_tables {
     cl_strmap words;          /* word -> cl_place_word */
     cl_strmap alpha3_to_2;    /* "UKR" -> index of the gazetteer country entry */
+    cl_strmap state_abbrev;   /* "Ill." -> row of the two arrays below */
+    const char **abbrev_country, **abbrev_admin1;
 } cl_place_tables;
 
 cl_status cl_place_tables_load(cl_place_tables *t, const void *gaz, cl_arena *a, cl_error *err);
