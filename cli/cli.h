@@ -37,8 +37,6 @@ const char *cli_default_db(void);
 /* Opens an existing ledger read-only for queries; reports on stderr and returns NULL when
  * there is none or it cannot be opened. */
 cl_ledger *cli_open_readonly(const char *db);
-/* The ledger URI as shown to the user: a PostgreSQL password is left out (out holds it). */
-const char *cli_ledger_name(const char *uri, char *out, size_t cap);
 /* JSON output (json_rows.c): a string (null for NULL) and one object per row. */
 void cli_json_string(FILE *f, const char *s);
 void cli_json_claim(FILE *f, const cl_claim_row *r);

@@ -296,7 +296,7 @@ static int finish_ledger(ledger_sink *ls, long rejected, const char *db)
     char name[512];
     printf("%s: %llu documents added, %llu already present, %ld rejected; ledger holds %lld "
            "documents and %lld claims\n",
-           cli_ledger_name(db, name, sizeof name), (unsigned long long)stats.added, (unsigned long long)stats.present, rejected,
+           cl_ledger_display_name(db, name, sizeof name), (unsigned long long)stats.added, (unsigned long long)stats.present, rejected,
            (long long)docs, (long long)claims);
     if (rc != EXIT_OK)
         return rc;

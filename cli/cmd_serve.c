@@ -214,7 +214,7 @@ int cmd_serve(int argc, char **argv)
     if (d) {
         char name[512];
         fprintf(stderr, "claimline: serving %s on http://%s:%d/ (Ctrl-C stops)\n",
-                cli_ledger_name(db, name, sizeof name), bind, port);
+                cl_ledger_display_name(db, name, sizeof name), bind, port);
         int sig;
         sigwait(&stop, &sig);
         MHD_stop_daemon(d);

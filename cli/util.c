@@ -34,17 +34,6 @@ const char *cli_default_db(void)
     return env && *env ? env : "claimline.db";
 }
 
-const char *cli_ledger_name(const char *uri, char *out, size_t cap)
-{
-    const char *scheme = strstr(uri, "://");
-    const char *at = scheme ? strchr(scheme + 3, '@') : NULL;
-    const char *colon = at ? memchr(scheme + 3, ':', (size_t)(at - scheme - 3)) : NULL;
-    if (!colon)
-        return uri;
-    snprintf(out, cap, "%.*s%s", (int)(colon - uri), uri, at);
-    return out;
-}
-
 cl_ledger *cli_open_readonly(const char *db)
 {
     int is_file = !strstr(db, "://");

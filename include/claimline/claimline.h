@@ -191,6 +191,10 @@ cl_ledger *cl_ledger_open(const char *uri, cl_error *err);
  * the write lock (readers do not wait for a load in progress). */
 cl_ledger *cl_ledger_open_readonly(const char *uri, cl_error *err);
 void cl_ledger_close(cl_ledger *lg);
+/* The ledger URI as it may be shown: a password given as "user:PASSWORD@" or as a
+ * "password=" parameter is replaced by "***". Writes into out (cap bytes, truncated) and
+ * returns out. */
+const char *cl_ledger_display_name(const char *uri, char *out, size_t cap);
 
 /* Groups many loads into one batch: records added after begin are parsed and kept in
  * memory, and commit writes them all in one transaction (much faster; a reader never sees

@@ -31,9 +31,11 @@ static cl_ledger *open_ledger(const char *uri, int read_only, cl_error *err)
         cl_error_set(err, CL_EINVAL, NULL, 0, 0, "no ledger path");
         return NULL;
     }
+    char shown[1024];
+    cl_ledger_display_name(uri, shown, sizeof shown);
     cl_ledger *lg = calloc(1, sizeof *lg);
     if (!lg) {
-        cl_error_set(err, CL_ENOMEM, uri, 0, 0, "out of memory");
+        cl_error_set(err, CL_ENOMEM, shown, 0, 0, "out of memory");
         return NULL;
     }
     if (strncmp(uri, "postgresql://", 13) == 0 || strncmp(uri, "postgres://", 11) == 0)
@@ -49,10 +51,43 @@ static cl_ledger *open_ledger(const char *uri, int read_only, cl_error *err)
     lg->copies = ledger_copies_new();
     if (!lg->copies) {
         cl_ledger_close(lg);
-        cl_error_set(err, CL_ENOMEM, uri, 0, 0, "out of memory");
+        cl_error_set(err, CL_ENOMEM, shown, 0, 0, "out of memory");
         return NULL;
     }
     return lg;
+}
+
+const char *cl_ledger_display_name(const char *uri, char *out, size_t cap)
+{
+    if (cap == 0)
+        return out;
+    size_t o = 0, n = strlen(uri);
+    const char *scheme = strstr(uri, "://");
+    const char *auth = scheme ? scheme + 3 : NULL;
+    const char *at = auth ? memchr(auth, '@', strcspn(auth, "/?#")) : NULL;
+    const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+    for (size_t i = 0; i < n && o + 1 < cap;) {
+        const char *p = uri + i;
+        const char *hidden = NULL; /* where the secret ends */
+        if (colon && p == colon + 1) {
+            hidden = at;
+        } else if (scheme && (p[-1] == '?' || p[-1] == '&') && strncmp(p, "password=", 9) == 0) {
+            for (size_t k = 0; k < 9 && o + 1 < cap; k++)
+                out[o++] = p[k];
+            p += 9;
+            i += 9;
+            hidden = p + strcspn(p, "&#");
+        }
+        if (hidden) {
+            for (const char *m = "***"; *m && o + 1 < cap; m++)
+                out[o++] = *m;
+            i = (size_t)(hidden - uri);
+            continue;
+        }
+        out[o++] = uri[i++];
+    }
+    out[o] = '\0';
+    return out;
 }
 
 cl_ledger *cl_ledger_open(const char *uri, cl_error *err)

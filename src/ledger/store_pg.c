@@ -419,16 +419,15 @@ static const ledger_store_ops pg_ops = {
 ledger_store *ledger_pg_open(const char *uri, int read_only, const ledger_store_ops **ops,
                              cl_error *err)
 {
+    /* the URI may carry a password: errors name the ledger without it */
+    char shown[1024];
+    cl_ledger_display_name(uri, shown, sizeof shown);
     ledger_store *st = calloc(1, sizeof *st);
-    if (!st || !(st->uri = strdup(uri))) {
+    if (!st || !(st->uri = strdup(shown))) {
         free(st);
-        cl_error_set(err, CL_ENOMEM, uri, 0, 0, "out of memory");
+        cl_error_set(err, CL_ENOMEM, shown, 0, 0, "out of memory");
         return NULL;
     }
-    /* the URI may carry a password: errors name the ledger without it */
-    char *at = strchr(st->uri, '@'), *colon = strstr(st->uri, "://");
-    if (at && colon && colon < at)
-        memmove(colon + 3, at + 1, strlen(at + 1) + 1);
     st->conn = PQconnectdb(uri);
     if (PQstatus(st->conn) != CONNECTION_OK) {
         pg_fail(st, err, "cannot connect to the ledger", NULL);

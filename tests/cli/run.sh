@@ -173,5 +173,17 @@ fi
 "$BIN" timex --dct 2023-01-13 "The talks ended on Thursday evening." > "$T/timex.json"
 grep -q '"value":"2023-01-12TEV"' "$T/timex.json" && ok "timex command" || bad "timex command"
 
+# --- a PostgreSQL password never shows in messages (nothing listens on port 1)
+pg_uri='postgresql://ana:s3cretA@127.0.0.1:1/news?connect_timeout=2&password=s3cretB'
+"$BIN" claims --db "$pg_uri" > /dev/null 2> "$T/pgpw.err"
+"$BIN" analyze --db "$pg_uri" "$HERE/../../examples" > /dev/null 2>> "$T/pgpw.err"
+if grep -q 's3cret' "$T/pgpw.err"; then
+  bad "PostgreSQL password hidden in errors: $(cat "$T/pgpw.err")"
+elif grep -q 'password=\*\*\*' "$T/pgpw.err" && grep -q 'ana:\*\*\*@' "$T/pgpw.err"; then
+  ok "PostgreSQL password hidden in errors"
+else
+  bad "PostgreSQL password hidden in errors (no ledger named): $(cat "$T/pgpw.err")"
+fi
+
 echo "cli: $fails failure(s)"
 [ $fails -eq 0 ]

@@ -129,6 +129,27 @@ static void place_keys_meet_across_spellings(void **state)
     }
 }
 
+static void ledger_names_hide_passwords(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"postgresql://ana:s3cret@db.example:5432/news", "postgresql://ana:***@db.example:5432/news"},
+        {"postgresql://ana@db/news?password=s3cret&sslmode=require",
+         "postgresql://ana@db/news?password=***&sslmode=require"},
+        {"postgres://db/news?sslmode=require&password=s3cret", "postgres://db/news?sslmode=require&password=***"},
+        {"postgresql://ana@db/news", "postgresql://ana@db/news"},
+        {"/var/lib/claimline/ledger.db", "/var/lib/claimline/ledger.db"},
+        {"postgresql://db/a@b", "postgresql://db/a@b"}, /* '@' after the host: no user */
+    };
+    char out[256];
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
+        assert_string_equal(cl_ledger_display_name(cases[k][0], out, sizeof out), cases[k][1]);
+    char small[12];
+    cl_ledger_display_name(cases[0][0], small, sizeof small);
+    assert_int_equal(strlen(small), sizeof small - 1);
+    assert_null(strstr(small, "s3c"));
+}
+
 static void calendar_round_trips(void **state)
 {
     (void)state;
@@ -168,6 +189,7 @@ int run_util_tests(void)
         cmocka_unit_test(strmap_is_case_insensitive),
         cmocka_unit_test(place_keys_meet_across_spellings),
         cmocka_unit_test(calendar_round_trips),
+        cmocka_unit_test(ledger_names_hide_passwords),
     };
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
