@@ -71,7 +71,7 @@ const char *cl_ledger_display_name(const char *uri, char *out, size_t cap)
         const char *hidden = NULL; /* where the secret ends */
         if (colon && p == colon + 1) {
             hidden = at;
-        } else if (scheme && (p[-1] == '?' || p[-1] == '&') && strncmp(p, "password=", 9) == 0) {
+        } else if (scheme && i > 0 && (p[-1] == '?' || p[-1] == '&') && strncmp(p, "password=", 9) == 0) {
             for (size_t k = 0; k < 9 && o + 1 < cap; k++)
                 out[o++] = p[k];
             p += 9;
