@@ -10,6 +10,7 @@
 
 #include "doc.h"
 #include "time/timex.h"
+#include "util/text.h"
 
 /* The tagger's state while it walks one document (cl_timex_tag). */
 typedef struct tagger {
@@ -71,10 +72,34 @@ static inline void tx_init(tx *m, uint32_t first)
 
 /* token access (timex_words.c) */
 const cl_time_lexeme *cl_tx_lex_in(const tagger *tg, const char *s, size_t n, int cat);
-const cl_time_lexeme *cl_tx_lex(const tagger *tg, uint32_t i, int cat);
-int cl_tx_is(const tagger *tg, uint32_t i, const char *w);
-int cl_tx_kind_at(const tagger *tg, uint32_t i);
-int cl_tx_cap_at(const tagger *tg, uint32_t i);
+
+/* The four accessors every matcher calls many times per token: inline, so splitting the
+ * tagger into files costs nothing. */
+static inline const cl_time_lexeme *cl_tx_lex(const tagger *tg, uint32_t i, int cat)
+{
+    if (i >= tg->end)
+        return NULL;
+    for (uint32_t k = tg->tok_lex[i]; k != UINT32_MAX; k = tg->t->lex[k].next)
+        if (tg->t->lex[k].cat == cat)
+            return &tg->t->lex[k];
+    return NULL;
+}
+
+static inline int cl_tx_is(const tagger *tg, uint32_t i, const char *w)
+{
+    return i < tg->end && cl_eq_ci(cl_tok_ptr(tg->doc, i), cl_tok_len(tg->doc, i), w);
+}
+
+static inline int cl_tx_kind_at(const tagger *tg, uint32_t i)
+{
+    return i < tg->end ? tg->doc->tokens.v[i].kind : -1;
+}
+
+static inline int cl_tx_cap_at(const tagger *tg, uint32_t i)
+{
+    return i < tg->end && (tg->doc->tokens.v[i].flags & CL_TF_CAP);
+}
+
 long cl_tx_digits_value(const tagger *tg, uint32_t i, int *ndigits);
 int cl_tx_day_value(const tagger *tg, uint32_t i);
 int cl_tx_year_value(const tagger *tg, uint32_t i);

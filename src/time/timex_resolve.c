@@ -11,13 +11,13 @@
 #include "time/calendar.h"
 #include "util/arena.h"
 
-/* Does the clause around token i talk about the future? */
+/* Is token k a verb in the past tense (an irregular form, or a lower-case word in -ed)? */
 static int past_verb(const tagger *tg, uint32_t k)
 {
     static const char *const irregular[] = {
         "said", "was", "were", "had", "did", "told", "took", "came", "went", "made", "met",
         "saw", "began", "fell", "held", "left", "gave", "got", "won", "lost", "ran", "sent",
-        "spent", "struck", "fought", "hit", "began", "rose", "sold", "bought", "paid", "put",
+        "spent", "struck", "fought", "hit", "rose", "sold", "bought", "paid", "put",
         "set", "led", "wrote", "spoke", "knew", "thought", "became", "brought", "kept", NULL};
     for (const char *const *w = irregular; *w; w++)
         if (cl_tx_is(tg, k, *w))
@@ -29,6 +29,7 @@ static int past_verb(const tagger *tg, uint32_t k)
            !cl_tx_is(tg, k, "speed") && !cl_tx_is(tg, k, "indeed");
 }
 
+/* Does token k mark the future ("will", "scheduled", "next", "tomorrow" ...)? */
 static int future_marker(const tagger *tg, uint32_t k)
 {
     static const char *const w[] = {"will", "'ll", "shall", "scheduled", "upcoming", "expected",
@@ -176,7 +177,7 @@ static int shifted_year(const tagger *tg, const tx *m)
     return m->month > mo ? y : y + 1;
 }
 
-/* Writes value and interval for a match. Returns the timex. */
+/* Writes the TIMEX3 type, value, mod and day interval of a match into out. */
 void cl_tx_resolve(tagger *tg, tx *m, cl_timex *out)
 {
     cl_arena *a = &tg->doc->arena;

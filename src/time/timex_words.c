@@ -20,31 +20,6 @@ const cl_time_lexeme *cl_tx_lex_in(const tagger *tg, const char *s, size_t n, in
     return NULL;
 }
 
-const cl_time_lexeme *cl_tx_lex(const tagger *tg, uint32_t i, int cat)
-{
-    if (i >= tg->end)
-        return NULL;
-    for (uint32_t k = tg->tok_lex[i]; k != UINT32_MAX; k = tg->t->lex[k].next)
-        if (tg->t->lex[k].cat == cat)
-            return &tg->t->lex[k];
-    return NULL;
-}
-
-int cl_tx_is(const tagger *tg, uint32_t i, const char *w)
-{
-    return i < tg->end && cl_eq_ci(cl_tok_ptr(tg->doc, i), cl_tok_len(tg->doc, i), w);
-}
-
-int cl_tx_kind_at(const tagger *tg, uint32_t i)
-{
-    return i < tg->end ? tg->doc->tokens.v[i].kind : -1;
-}
-
-int cl_tx_cap_at(const tagger *tg, uint32_t i)
-{
-    return i < tg->end && (tg->doc->tokens.v[i].flags & CL_TF_CAP);
-}
-
 /* Integer value of a digit token (no letters), or -1. */
 long cl_tx_digits_value(const tagger *tg, uint32_t i, int *ndigits)
 {
