@@ -177,6 +177,7 @@ static cl_result *select_claims(cl_ledger *lg, const cl_query *q, cl_error *err)
         sql_add(&s, " AND coalesce(when_hi, said_hi) >= "), sql_param(&s, q->since);
     if (q->until)
         sql_add(&s, " AND coalesce(when_lo, said_lo) <= "), sql_param(&s, q->until);
+    /* the order of the claims_place_time index (store_*.c): keep the two in step */
     sql_add(&s, " ORDER BY coalesce(when_lo, said_lo) IS NULL, coalesce(when_lo, said_lo),"
                 " side, c.doc_id, sentence, c.id");
     return run_query(lg, &s, q->limit, claim_row, err);
@@ -457,6 +458,7 @@ cl_result *cl_ledger_events(cl_ledger *lg, const cl_query *q, cl_error *err)
         sql_add(&s, " AND date_lo <= "), sql_param(&s, q->until);
     if (q->no_copies)
         sql_add(&s, " AND d.copy_of IS NULL");
+    /* the order of the events_place_time index (store_*.c) */
     sql_add(&s, " ORDER BY date_lo IS NULL, date_lo, e.doc_id, sentence, e.id");
     return run_query(lg, &s, q->limit, event_row, err);
 }
