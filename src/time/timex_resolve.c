@@ -29,7 +29,7 @@ static int past_verb(const tagger *tg, uint32_t k)
            !cl_tx_is(tg, k, "speed") && !cl_tx_is(tg, k, "indeed");
 }
 
-/* Does token k mark the future ("will", "scheduled", "next", "tomorrow" ...)? */
+/* Does token k mark the future ("will", "scheduled", "next", "tomorrow", "set to" ...)? */
 static int future_marker(const tagger *tg, uint32_t k)
 {
     static const char *const w[] = {"will", "'ll", "shall", "scheduled", "upcoming", "expected",
@@ -38,7 +38,25 @@ static int future_marker(const tagger *tg, uint32_t k)
     for (const char *const *p = w; *p; p++)
         if (cl_tx_is(tg, k, *p))
             return 1;
-    return 0;
+    /* "set to resume Monday" */
+    return cl_tx_is(tg, k, "set") && cl_tx_is(tg, k + 1, "to");
+}
+
+/* After an expression, "scheduled", "expected" or "planned" as a finite verb tells a plan
+ * in the past ("On Friday, the government planned to pay"); only "is/are/will be
+ * scheduled" points ahead. */
+static int told_plan(const tagger *tg, uint32_t k)
+{
+    if (!cl_tx_is(tg, k, "scheduled") && !cl_tx_is(tg, k, "expected") &&
+        !cl_tx_is(tg, k, "planned"))
+        return 0;
+    if (k == tg->first)
+        return 1;
+    static const char *const ahead[] = {"is", "are", "'s", "am", "be", "will", "'ll", NULL};
+    for (const char *const *w = ahead; *w; w++)
+        if (cl_tx_is(tg, k - 1, *w))
+            return 0;
+    return 1;
 }
 
 /* Tense of the clause around an expression: the nearest tense marker before it (a past
@@ -61,7 +79,7 @@ int cl_tx_future_context(const tagger *tg, uint32_t first, uint32_t last)
     }
     for (uint32_t k = last + 1; k < tg->end && k <= last + 8; k++) {
         if (future_marker(tg, k))
-            return 1;
+            return !told_plan(tg, k);
         if (past_verb(tg, k))
             return 0;
     }
