@@ -389,6 +389,15 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
         if (tok_punct(doc, j, '(') && j > sc->first)
             k = j - 1;
     }
+    /* "Joyce - who is a lawyer in Illinois - told": an apposition between dashes */
+    if (doc->tokens.v[k].kind == CL_TOK_DASH && k > sc->first + 1) {
+        uint32_t j = k;
+        while (j-- > sc->first + 1 && k - j < 30 && doc->tokens.v[j].kind != CL_TOK_DASH &&
+               doc->tokens.v[j].kind != CL_TOK_QUOTE && !tok_punct(doc, j, '.'))
+            ;
+        if (doc->tokens.v[j].kind == CL_TOK_DASH && j > sc->first && k - j > 1)
+            k = j - 1;
+    }
     /* "X, the commander of Y's forces, said" / "X, who ..., said": skip the apposition
      * back to the comma that opens it */
     uint32_t app_first = 0, app_end = 0;
@@ -595,6 +604,28 @@ static speaker sentence_subject(const sent_ctx *sc, uint32_t c)
     sp = mention_or_pronoun_at(sc, k, c);
     if (sp.count)
         return sp;
+    /* "the other candidate, former Secretary of State Hillary Clinton, drew ...": a named
+     * person in the subject phrase, before its first clause boundary */
+    for (uint32_t j = k; j < c && j < k + 12 && !boundary_word(doc, j) && verb_cue(doc, j) < 0;
+         j++) {
+        int32_t a = cl_actor_at_token(doc, j);
+        if (a >= 0 && doc->actors.v[a].kind == CL_ACTOR_PERSON && doc->actors.v[a].named) {
+            sp.actor = a;
+            sp.first = doc->actors.v[a].tok_first;
+            sp.count = doc->actors.v[a].tok_count;
+            return sp;
+        }
+    }
+    /* "The mayor won the vote by saying ...": a determiner and a speaker noun */
+    if (wclass(doc, k) & W_DET) {
+        for (uint32_t h = k + 1; h < c && h < k + 5 && doc->tokens.v[h].kind == CL_TOK_WORD; h++) {
+            if (speaker_noun(doc, h)) {
+                describe(doc, &sp, k, h + 1);
+                return sp;
+            }
+        }
+        return sp;
+    }
     uint32_t j = k;
     while (j < c && j < k + 6 && doc->tokens.v[j].kind == CL_TOK_WORD &&
            (doc->tokens.v[j].flags & CL_TF_CAP))
@@ -1015,9 +1046,11 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     cl_attribution *before = previous_in_sentence(doc, sc->s);
     int ing = cl_tok_len(doc, c) > 4 &&
               memcmp(cl_tok_ptr(doc, c) + cl_tok_len(doc, c) - 3, "ing", 3) == 0;
+    /* ", saying ..." and "by saying ..." continue the clause's subject */
+    int continues = ing && (tok_punct(doc, c - 1, ',') || tok_is(doc, c - 1, "by"));
     int coordinated = tok_is(doc, c - 1, "and") || tok_is(doc, c - 1, "but");
     int when = tok_is(doc, c - 1, "when") || tok_is(doc, c - 1, "after") || tok_is(doc, c - 1, "if");
-    if (before && prev && (coordinated || when || (ing && tok_punct(doc, c - 1, ',')))) {
+    if (before && prev && (coordinated || when || continues)) {
         /* the earlier content ends where this verb's conjunction begins */
         if (before->content_tok_end > c - 1 && before->content_tok_first < c - 1) {
             uint8_t kind = before->kind;
@@ -1035,7 +1068,7 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
 
     /* ", saying ...", "... and said ..." with no earlier speaker: the subject of the sentence
      * ("Trump spoke for an hour, calling the deal a disaster") */
-    if (!before && prev && (coordinated || when || (ing && tok_punct(doc, c - 1, ',')))) {
+    if (!before && prev && (coordinated || when || continues)) {
         speaker subj = sentence_subject(sc, c);
         /* "When asked about the vote, Smith said ...": the subject follows the clause */
         uint32_t j = c + 1;
