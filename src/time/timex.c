@@ -22,10 +22,11 @@
 
 static int cat_from_name(const char *s)
 {
-    static const char *const names[] = {NULL,      "month",  "weekday", "relday", "partofday",
-                                        "unit",    "units",  "number",  "ordinal", "season",
-                                        "mod",     "approx", "shift",   "ref",    "set",
-                                        "holiday", NULL};
+    static const char *const names[] = {
+        NULL,       "month",     "weekday",  "relday",   "partofday", "unit",     "units",
+        "number",   "ordinal",   "season",   "mod",      "approx",    "shift",    "ref",
+        "set",      "holiday",   "weakmonth", "monthverb", "monthcue", "countcue", "counted",
+        "zone",     "pastverb",  "notpast",  "future",   NULL};
     for (int i = 1; names[i]; i++)
         if (strcmp(s, names[i]) == 0)
             return i;
@@ -219,7 +220,10 @@ void cl_timex_tag(cl_doc *doc)
                                 cl_strmap_get(&tg.t->words, doc->text + t->start, n, &k)
                             ? k
                             : UINT32_MAX;
-        int start = t->kind == CL_TOK_NUMBER || tg.tok_lex[i] != UINT32_MAX;
+        /* only words of the expression categories start one; context words do not */
+        int start = t->kind == CL_TOK_NUMBER;
+        for (uint32_t x = tg.tok_lex[i]; x != UINT32_MAX && !start; x = tg.t->lex[x].next)
+            start = tg.t->lex[x].cat <= CL_TC_HOLIDAY;
         for (uint32_t j = 0; j < n && !start && t->kind == CL_TOK_WORD; j++) {
             char c = doc->text[t->start + j];
             start = (c >= '0' && c <= '9') || c == '-' || c == '.';

@@ -36,7 +36,18 @@ enum cl_time_cat {
     CL_TC_SHIFT,
     CL_TC_REF,
     CL_TC_SET,
-    CL_TC_HOLIDAY
+    CL_TC_HOLIDAY,
+    /* context words: they never start an expression, rules read them around one */
+    CL_TC_WEAK_MONTH,   /* a month name that is also a word ("may", "march"): value 1 when
+                         * a verb after it ("May was ...") shows it is the month */
+    CL_TC_MONTH_VERB,   /* a verb after a month as subject ("May was a hard month") */
+    CL_TC_MONTH_CUE,    /* a word before a month name that shows it is one ("in May") */
+    CL_TC_COUNT_CUE,    /* a word before a number that makes it a count ("some 2000") */
+    CL_TC_COUNTED,      /* a noun after a number that makes it a count ("2000 troops") */
+    CL_TC_ZONE,         /* a time zone after a clock time ("10 a.m. GMT") */
+    CL_TC_PAST_VERB,    /* an irregular verb in the past tense ("said", "fell") */
+    CL_TC_NOT_PAST,     /* a word in -ed that is no past tense ("need", "indeed") */
+    CL_TC_FUTURE        /* a word that points to the future ("will", "scheduled") */
 };
 
 typedef struct cl_time_lexeme {

@@ -65,31 +65,18 @@ static const cl_time_lexeme *month_at(const tagger *tg, uint32_t i)
         return NULL;
     if (!cl_tx_cap_at(tg, i))
         return NULL;
-    uint32_t n = cl_tok_len(tg->doc, i);
-    const char *p = cl_tok_ptr(tg->doc, i);
-    int weak = cl_eq_ci(p, n, "may") || cl_eq_ci(p, n, "march") || cl_eq_ci(p, n, "jan") ||
-               cl_eq_ci(p, n, "mar") || cl_eq_ci(p, n, "jun") || cl_eq_ci(p, n, "dec");
+    const cl_time_lexeme *weak = cl_tx_lex(tg, i, CL_TC_WEAK_MONTH);
     if (!weak)
         return mo;
     /* supported by a day or year after, or a preposition/modifier before */
     if (cl_tx_day_value(tg, i + 1) > 0 || cl_tx_year_value(tg, i + 1) > 0)
         return mo;
     /* "May was a difficult month": the month as a subject */
-    static const char *const verbs_after[] = {"was", "is", "has", "had", "saw", "brought",
-                                              "marked", "ended", "began", "will", NULL};
-    for (const char *const *v = verbs_after; *v; v++)
-        if (cl_tx_is(tg, i + 1, *v) && !cl_eq_ci(p, n, "jan") && !cl_eq_ci(p, n, "dec"))
-            return mo;
+    if (weak->ival && cl_tx_lex(tg, i + 1, CL_TC_MONTH_VERB))
+        return mo;
     if (i > tg->first) {
-        static const char *const before[] = {"in", "since", "until", "till", "by", "of",
-                                             "early", "mid", "late", "last", "next", "this",
-                                             "during", "from", "through", "before", "after",
-                                             "between", "and", "to", "on", NULL};
-        for (const char *const *b = before; *b; b++)
-            if (cl_tx_is(tg, i - 1, *b))
-                return (i >= tg->first + 1 && (tg->doc->tokens.v[i].flags & CL_TF_SENT_START))
-                           ? NULL
-                           : mo;
+        if (cl_tx_lex(tg, i - 1, CL_TC_MONTH_CUE))
+            return (tg->doc->tokens.v[i].flags & CL_TF_SENT_START) ? NULL : mo;
         if (cl_tx_day_value(tg, i - 1) > 0)
             return mo;
     }
@@ -308,21 +295,10 @@ int cl_tx_match_year(const tagger *tg, uint32_t i, tx *m)
     if (y < 1800 || y > 2100)
         return 0;
     /* "some 2000 people", "2000 troops": a count, not a year */
-    if (k > tg->first && (cl_tx_is(tg, k - 1, "some") || cl_tx_is(tg, k - 1, "about") ||
-                          cl_tx_is(tg, k - 1, "nearly") || cl_tx_is(tg, k - 1, "almost") ||
-                          cl_tx_is(tg, k - 1, "around") || cl_tx_is(tg, k - 1, "over") ||
-                          cl_tx_is(tg, k - 1, "than") || cl_tx_is(tg, k - 1, "least") ||
-                          cl_tx_is(tg, k - 1, "to") || cl_tx_is(tg, k - 1, "$")))
+    if (k > tg->first && (cl_tx_lex(tg, k - 1, CL_TC_COUNT_CUE) || cl_tx_is(tg, k - 1, "$")))
         return 0;
-    static const char *const counted[] = {"people", "troops", "soldiers", "residents", "civilians",
-                                          "dollars", "euros", "tons", "tonnes", "km", "miles",
-                                          "meters", "metres", "feet", "units", "cases", "votes",
-                                          "seats", "workers", "employees", "jobs", "homes",
-                                          "houses", "vehicles", "tanks", "barrels", "shares",
-                                          "times", "men", "women", "children", "deaths", NULL};
-    for (const char *const *w = counted; *w; w++)
-        if (cl_tx_is(tg, k + 1, *w))
-            return 0;
+    if (cl_tx_lex(tg, k + 1, CL_TC_COUNTED))
+        return 0;
     m->kind = TK_ABS;
     m->gran = G_YEAR;
     m->year = y;
@@ -1056,13 +1032,8 @@ int cl_tx_match_clock(const tagger *tg, uint32_t i, tx *m)
         h += 12;
     if (pm == 0 && h == 12)
         h = 0;
-    static const char *const zones[] = {"GMT", "UTC", "EDT", "EST", "CDT", "CST", "PDT", "PST",
-                                        "BST", "CET", "CEST", "EET", "EEST", "MSK", NULL};
-    for (const char *const *z = zones; *z; z++)
-        if (cl_tx_is(tg, last + 1, *z)) {
-            last++;
-            break;
-        }
+    if (cl_tx_lex(tg, last + 1, CL_TC_ZONE))
+        last++;
     if (cl_tx_is(tg, last + 1, "local") && cl_tx_is(tg, last + 2, "time"))
         last += 2;
     m->type = CL_TIMEX_TIME;

@@ -14,30 +14,19 @@
 /* Is token k a verb in the past tense (an irregular form, or a lower-case word in -ed)? */
 static int past_verb(const tagger *tg, uint32_t k)
 {
-    static const char *const irregular[] = {
-        "said", "was", "were", "had", "did", "told", "took", "came", "went", "made", "met",
-        "saw", "began", "fell", "held", "left", "gave", "got", "won", "lost", "ran", "sent",
-        "spent", "struck", "fought", "hit", "rose", "sold", "bought", "paid", "put",
-        "set", "led", "wrote", "spoke", "knew", "thought", "became", "brought", "kept", NULL};
-    for (const char *const *w = irregular; *w; w++)
-        if (cl_tx_is(tg, k, *w))
-            return 1;
+    if (cl_tx_lex(tg, k, CL_TC_PAST_VERB))
+        return 1;
     const char *p = cl_tok_ptr(tg->doc, k);
     uint32_t n = cl_tok_len(tg->doc, k);
     return cl_tx_kind_at(tg, k) == CL_TOK_WORD && !cl_tx_cap_at(tg, k) && n > 4 &&
-           p[n - 2] == 'e' && p[n - 1] == 'd' && !cl_tx_is(tg, k, "need") &&
-           !cl_tx_is(tg, k, "speed") && !cl_tx_is(tg, k, "indeed");
+           p[n - 2] == 'e' && p[n - 1] == 'd' && !cl_tx_lex(tg, k, CL_TC_NOT_PAST);
 }
 
 /* Does token k mark the future ("will", "scheduled", "next", "tomorrow", "set to" ...)? */
 static int future_marker(const tagger *tg, uint32_t k)
 {
-    static const char *const w[] = {"will", "'ll", "shall", "scheduled", "upcoming", "expected",
-                                    "plans", "planned", "planning", "due", "intends", "going",
-                                    "next", "coming", "tomorrow", "effective", "payable", NULL};
-    for (const char *const *p = w; *p; p++)
-        if (cl_tx_is(tg, k, *p))
-            return 1;
+    if (cl_tx_lex(tg, k, CL_TC_FUTURE))
+        return 1;
     /* "set to resume Monday" */
     return cl_tx_is(tg, k, "set") && cl_tx_is(tg, k + 1, "to");
 }
