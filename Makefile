@@ -119,6 +119,8 @@ HTTP_SRC := cli/serve_api.c cli/json_rows.c
 TEST_SRC := $(sort $(wildcard tests/unit/*.c)) fuzz/targets.c
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o) $(HTTP_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/cli/serve_page.o
 $(TEST_OBJ): CPPFLAGS += -Ifuzz -Icli
+# the tests read the library's private headers (doc.h ...): rebuild them when those change
+-include $(TEST_SRC:%.c=$(BUILD)/obj/%.d)
 
 $(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libclaimline.a
 	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libclaimline.a $(LDLIBS) -lcmocka

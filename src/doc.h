@@ -18,6 +18,7 @@
 #include "claimline/claimline.h"
 #include "time/calendar.h"
 #include "util/arena.h"
+#include "util/strmap.h"
 
 typedef struct cl_context cl_context;
 
@@ -247,6 +248,7 @@ struct cl_doc {
     /* segment */
     CL_VEC(cl_token) tokens;
     CL_VEC(cl_sentence) sentences;
+    uint64_t *tok_hash;         /* cl_hash_ci of each token's text (one more: the sentinel) */
 
     /* time */
     cl_interval date;           /* document creation date; unknown if none */
@@ -296,5 +298,11 @@ void cl_doc_warn(cl_doc *doc, const char *msg);
 /* Token helpers: pointer and length of token i. */
 static inline const char *cl_tok_ptr(const cl_doc *d, uint32_t i) { return d->text + d->tokens.v[i].start; }
 static inline uint32_t cl_tok_len(const cl_doc *d, uint32_t i) { return d->tokens.v[i].end - d->tokens.v[i].start; }
+/* Looks token i up in a word map (case-insensitive) with the hash the segmenter computed
+ * once for it, instead of hashing the token again for every table. */
+static inline int cl_tok_get(const cl_doc *d, const cl_strmap *m, uint32_t i, uint32_t *value)
+{
+    return cl_strmap_get_hashed(m, cl_tok_ptr(d, i), cl_tok_len(d, i), d->tok_hash[i], value);
+}
 
 #endif

@@ -277,7 +277,7 @@ static int is_title_word(const scanner *sc, uint32_t i)
 {
     uint32_t v;
     return i < sc->end && sc->doc->tokens.v[i].kind == CL_TOK_WORD &&
-           cl_strmap_get(&sc->t->titles, cl_tok_ptr(sc->doc, i), cl_tok_len(sc->doc, i), &v);
+           cl_tok_get(sc->doc, &sc->t->titles, i, &v);
 }
 
 static cl_actor *add_mention(scanner *sc, uint32_t first, uint32_t count, int kind,
@@ -328,7 +328,7 @@ static int time_word(const cl_doc *doc, uint32_t i)
 {
     uint32_t k;
     const cl_time_tables *tt = &doc->ctx->time;
-    if (!cl_strmap_get(&tt->words, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &k))
+    if (!cl_tok_get(doc, &tt->words, i, &k))
         return 0;
     for (; k != UINT32_MAX; k = tt->lex[k].next)
         if (tt->lex[k].cat == CL_TC_MONTH || tt->lex[k].cat == CL_TC_WEEKDAY)
@@ -372,7 +372,7 @@ static int name_word(const scanner *sc, uint32_t i)
     if (cl_actor_country_at(doc, i, i + 1, NULL, NULL))
         return 0;
     uint32_t v;
-    if (cl_strmap_get(&doc->ctx->place.words, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v))
+    if (cl_tok_get(doc, &doc->ctx->place.words, i, &v))
         return 0; /* "Oblast", "Region" */
     return 1;
 }
@@ -524,7 +524,7 @@ static uint32_t match_at(scanner *sc, uint32_t i)
             uint32_t jj = j;
             uint32_t wv;
             if (jj < sc->end && !(doc->tokens.v[jj].flags & CL_TF_CAP) &&
-                ((cl_strmap_get(&doc->ctx->place.words, cl_tok_ptr(doc, jj), cl_tok_len(doc, jj), &wv) &&
+                ((cl_tok_get(doc, &doc->ctx->place.words, jj, &wv) &&
                   wv == CL_PW_DIRECTION) || tok_is(doc, jj, "own") || tok_is(doc, jj, "regular") ||
                  tok_is(doc, jj, "elite") || tok_is(doc, jj, "special") || tok_is(doc, jj, "main")))
                 jj++;
@@ -584,7 +584,7 @@ static void appositions(cl_doc *doc)
             for (uint32_t k = j + 1; k < end && k < j + 16; k++) {
                 uint32_t cv;
                 if (tok_is(doc, k, ",") || tok_is(doc, k, ".") || tok_is(doc, k, ";") ||
-                    cl_strmap_get(&doc->ctx->attrib.verbs, cl_tok_ptr(doc, k), cl_tok_len(doc, k), &cv))
+                    cl_tok_get(doc, &doc->ctx->attrib.verbs, k, &cv))
                     break;
                 if (tok_is(doc, k, "of") || tok_is(doc, k, "and") || tok_is(doc, k, "the"))
                     continue;
@@ -612,7 +612,7 @@ static void appositions(cl_doc *doc)
             for (uint32_t k = m->tok_first - 1; k-- > se->tok_first && k + 16 > m->tok_first;) {
                 uint32_t cv;
                 if (tok_is(doc, k, ",") || tok_is(doc, k, ".") ||
-                    cl_strmap_get(&doc->ctx->attrib.verbs, cl_tok_ptr(doc, k), cl_tok_len(doc, k), &cv))
+                    cl_tok_get(doc, &doc->ctx->attrib.verbs, k, &cv))
                     break;
                 int32_t ai = cl_actor_at_token(doc, k);
                 const char *sd = ai >= 0 ? doc->actors.v[ai].side
@@ -653,7 +653,7 @@ static void surnames(cl_doc *doc)
         for (uint32_t i = se->tok_first; i < end; i++) {
             uint32_t a;
             if (!tok_cap(doc, i) || doc->tok_actor[i] >= 0 ||
-                !cl_strmap_get(&by_surname, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &a))
+                !cl_tok_get(doc, &by_surname, i, &a))
                 continue;
             const cl_actor *m = &doc->actors.v[a];
             uint32_t last = m->tok_first + m->tok_count - 1;

@@ -212,13 +212,13 @@ static int verb_cue(const cl_doc *doc, uint32_t i)
     uint32_t v;
     if (doc->tokens.v[i].kind != CL_TOK_WORD || (doc->tokens.v[i].flags & CL_TF_CAP))
         return -1;
-    if (!cl_strmap_get(&doc->ctx->attrib.verbs, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v))
+    if (!cl_tok_get(doc, &doc->ctx->attrib.verbs, i, &v))
         return -1;
     if (i > 0 && (determiner_before(doc, i) || preposition_before(doc, i)))
         return -1;
     /* "in an analytical note", "a brief statement": a reporting noun after an adjective */
     uint32_t nv;
-    if (i > 1 && cl_strmap_get(&doc->ctx->attrib.nouns, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &nv) &&
+    if (i > 1 && cl_tok_get(doc, &doc->ctx->attrib.nouns, i, &nv) &&
         adjective_shaped(doc, i - 1) && determiner_before(doc, i - 1))
         return -1;
     /* "political support", "a compromise plan" */
@@ -1027,7 +1027,7 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     /* "claims of an advance", "reports of shelling": nouns, not verbs */
     uint32_t nv;
     if (tok_is(doc, c + 1, "of") &&
-        cl_strmap_get(&doc->ctx->attrib.nouns, cl_tok_ptr(doc, c), cl_tok_len(doc, c), &nv))
+        cl_tok_get(doc, &doc->ctx->attrib.nouns, c, &nv))
         return;
     /* a cue inside a quotation is the quoted speaker's own word, not an attribution */
     if (doc->tokens.v[c].flags & CL_TF_IN_QUOTE)
@@ -1036,7 +1036,7 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     uint32_t pfirst = para_first_token(doc, sc->s);
 
     uint32_t cv = 0;
-    cl_strmap_get(&doc->ctx->attrib.verbs, cl_tok_ptr(doc, c), cl_tok_len(doc, c), &cv);
+    cl_tok_get(doc, &doc->ctx->attrib.verbs, c, &cv);
     if (cv & CL_CUE_QUOTE_ONLY) {
         try_quote_only(doc, sc, c, cls);
         return;
@@ -1413,7 +1413,7 @@ void cl_attrib_run(cl_doc *doc)
     for (uint32_t i = 0; i < doc->tokens.n; i++) {
         uint32_t bits;
         if (doc->tokens.v[i].kind == CL_TOK_WORD &&
-            cl_strmap_get(&doc->ctx->attrib.words, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &bits))
+            cl_tok_get(doc, &doc->ctx->attrib.words, i, &bits))
             doc->tok_wclass[i] = (uint8_t)bits;
     }
     for (uint32_t s = 0; s < doc->sentences.n; s++) {

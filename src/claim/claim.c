@@ -180,7 +180,7 @@ static uint32_t find_triggers(const cl_doc *doc, uint32_t first, uint32_t end, h
     for (uint32_t i = first; i < end && n < cap; i++) {
         uint32_t v;
         if (doc->tokens.v[i].kind != CL_TOK_WORD ||
-            !cl_strmap_get(&t->first_word, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v))
+            !cl_tok_get(doc, &t->first_word, i, &v))
             continue;
         hit best = {0, 0, NULL};
         for (uint32_t k = 0; k < t->n_patterns; k++) {
@@ -218,7 +218,7 @@ static int modality_at(const cl_doc *doc, uint32_t i, uint32_t end, uint32_t *le
     size_t o = 0;
     int best = 0;
     uint32_t first;
-    if (!cl_strmap_get(&t->modality_first, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &first)) {
+    if (!cl_tok_get(doc, &t->modality_first, i, &first)) {
         /* only n't-words can still be a negation */
         uint32_t n = cl_tok_len(doc, i);
         const char *p = cl_tok_ptr(doc, i);
@@ -363,7 +363,7 @@ static int cue_negated(const cl_doc *doc, const cl_attribution *at, uint32_t sen
 static int settlement_word(const cl_doc *doc, uint32_t i)
 {
     uint32_t v;
-    return cl_strmap_get(&doc->ctx->place.words, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v) &&
+    return cl_tok_get(doc, &doc->ctx->place.words, i, &v) &&
            v == CL_PW_SETTLEMENT;
 }
 
@@ -450,7 +450,7 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
         if (n > 0)
             continue;
         uint32_t pw;
-        if (cl_strmap_get(&doc->ctx->place.words, cl_tok_ptr(doc, k), cl_tok_len(doc, k), &pw) &&
+        if (cl_tok_get(doc, &doc->ctx->place.words, k, &pw) &&
             pw == CL_PW_SETTLEMENTS) {
             /* "20 settlements, including X and Y" names them; "two villages east of X"
              * does not */
@@ -489,7 +489,7 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
         }
         /* "in the area", "on the outskirts of the city" */
         uint32_t wv;
-        if (cl_strmap_get(&doc->ctx->place.words, cl_tok_ptr(doc, k), cl_tok_len(doc, k), &wv) &&
+        if (cl_tok_get(doc, &doc->ctx->place.words, k, &wv) &&
             wv == CL_PW_AREA && tok_is(doc, k - 1, "the")) {
             if (tok_is(doc, k + 1, "of"))
                 continue;
@@ -798,8 +798,7 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
             const cl_token *t = &doc->tokens.v[k];
             uint32_t dummy;
             int lower_word = t->kind == CL_TOK_WORD && !(t->flags & CL_TF_CAP) &&
-                             !cl_strmap_get(&doc->ctx->attrib.verbs, cl_tok_ptr(doc, k),
-                                            cl_tok_len(doc, k), &dummy) &&
+                             !cl_tok_get(doc, &doc->ctx->attrib.verbs, k, &dummy) &&
                              !is_preposition(doc, k);
             if (t->kind == CL_TOK_QUOTE || (lower_word && words++ < 3))
                 k--;
@@ -808,8 +807,7 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
         }
         uint32_t dummy;
         int reported = tok_is(doc, k, "of") && k > se->tok_first &&
-                       cl_strmap_get(&doc->ctx->attrib.nouns, cl_tok_ptr(doc, k - 1),
-                                     cl_tok_len(doc, k - 1), &dummy);
+                       cl_tok_get(doc, &doc->ctx->attrib.nouns, k - 1, &dummy);
         if (is_preposition(doc, k) && !reported)
             return;
     }
@@ -943,12 +941,12 @@ static void referenced_denials(cl_doc *doc, uint32_t upto_sentence)
         int has_trigger = 0, has_noun = 0;
         for (uint32_t i = at->content_tok_first; i < at->content_tok_end; i++) {
             uint32_t v;
-            if (cl_strmap_get(&doc->ctx->attrib.nouns, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v)) {
+            if (cl_tok_get(doc, &doc->ctx->attrib.nouns, i, &v)) {
                 has_noun = 1;
                 if (!ref_noun)
                     ref_noun = cl_doc_span_text(doc, doc->tokens.v[i].start, doc->tokens.v[i].end);
             }
-            if (cl_strmap_get(&doc->ctx->attrib.nouns, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v) &&
+            if (cl_tok_get(doc, &doc->ctx->attrib.nouns, i, &v) &&
                 i >= 2 && doc->tokens.v[i - 1].kind == CL_TOK_POSS) {
                 int32_t a = cl_actor_at_token(doc, i - 2);
                 ref_side = a >= 0 ? doc->actors.v[a].side
@@ -956,8 +954,7 @@ static void referenced_denials(cl_doc *doc, uint32_t upto_sentence)
                 ref_noun = cl_doc_span_text(doc, doc->tokens.v[i].start, doc->tokens.v[i].end);
             }
             uint32_t dummy;
-            if (cl_strmap_get(&doc->ctx->claim.first_word, cl_tok_ptr(doc, i), cl_tok_len(doc, i),
-                              &dummy))
+            if (cl_tok_get(doc, &doc->ctx->claim.first_word, i, &dummy))
                 has_trigger = 1;
         }
         /* "the report", "the claim": the other side's */
@@ -1014,7 +1011,7 @@ static void nominal_claims(cl_doc *doc, uint32_t s, const hit *h)
         k--;
         steps++;
         uint32_t v;
-        if (!cl_strmap_get(&doc->ctx->attrib.nouns, cl_tok_ptr(doc, k), cl_tok_len(doc, k), &v))
+        if (!cl_tok_get(doc, &doc->ctx->attrib.nouns, k, &v))
             continue;
         if (!tok_is(doc, k + 1, "of") && !tok_is(doc, k + 1, "that"))
             return;

@@ -290,7 +290,11 @@ static int has_photo_credit(const char *s, const line_info *li)
         p += len - 160;
         len = 160;
     }
+    /* every label but "Photo by" ends in a colon: most lines have none */
+    int colon = memchr(p, ':', len) != NULL;
     for (const char *const *l = labels; *l; l++) {
+        if (!colon && (*l)[strlen(*l) - 1] == ':')
+            continue;
         long at = cl_find_ci(p, len, *l);
         while (at >= 0) {
             /* count words after the label */

@@ -109,11 +109,11 @@ static void action_events(cl_doc *doc, uint32_t s)
         for (uint32_t k = 0; k < t->n_actions; k++) {
             const cl_cameo_action *ac = &t->actions[k];
             uint32_t v;
-            if (!cl_strmap_get(&ac->verbs, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v))
+            if (!cl_tok_get(doc, &ac->verbs, i, &v))
                 continue;
             int object = 0;
             for (uint32_t j = i + 1; j < end && j <= i + 6 && !object; j++)
-                object = cl_strmap_get(&ac->objects, cl_tok_ptr(doc, j), cl_tok_len(doc, j), &v);
+                object = cl_tok_get(doc, &ac->objects, j, &v);
             if (!object)
                 continue;
             /* "companies that supply parts": a relative clause is not the subject's act;

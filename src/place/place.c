@@ -145,7 +145,7 @@ static int word_class(const cl_doc *doc, uint32_t i)
     uint32_t v;
     if (i >= doc->tokens.n)
         return 0;
-    if (cl_strmap_get(&doc->ctx->place.words, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &v))
+    if (cl_tok_get(doc, &doc->ctx->place.words, i, &v))
         return (int)v;
     return 0;
 }
@@ -248,8 +248,7 @@ static void collect(cl_doc *doc, const uint8_t *cov, candidate **out, uint32_t *
                 uint32_t dummy;
                 /* "captured X", "seized X": the object of a claim verb is a place */
                 if (wc == CL_PW_LOCATIVE ||
-                    cl_strmap_get(&doc->ctx->claim.first_word, cl_tok_ptr(doc, i - 1),
-                                  cl_tok_len(doc, i - 1), &dummy))
+                    cl_tok_get(doc, &doc->ctx->claim.first_word, i - 1, &dummy))
                     c->locative = 1;
                 if (tok_is(doc, i - 1, "of") && i >= se->tok_first + 2 &&
                     word_class(doc, i - 2) == CL_PW_SETTLEMENT)
@@ -273,8 +272,7 @@ static void find_qualifiers(const cl_doc *doc, candidate *cands, uint32_t n)
         if (c->region || next >= se->tok_first + se->tok_count || !tok_is(doc, comma, ","))
             continue;
         uint32_t row;
-        if (cl_strmap_get(&doc->ctx->place.state_abbrev, cl_tok_ptr(doc, next),
-                          cl_tok_len(doc, next), &row)) {
+        if (cl_tok_get(doc, &doc->ctx->place.state_abbrev, next, &row)) {
             c->qualifier_abbrev = (int32_t)row;
             if (k + 1 < n && cands[k + 1].first == next)
                 cands[k + 1].abbrev_of = (int32_t)row + 1;

@@ -405,7 +405,7 @@ static int abbrev_ends(const cl_doc *doc, uint32_t i, uint32_t next)
     if (t->flags & CL_TF_INITIAL)
         return 0;
     uint32_t cls = CL_ABBR_OTHER;
-    cl_strmap_get(&doc->ctx->segment.abbrevs, cl_tok_ptr(doc, i), cl_tok_len(doc, i), &cls);
+    cl_tok_get(doc, &doc->ctx->segment.abbrevs, i, &cls);
     if (cls == CL_ABBR_TITLE)
         return 0;
     if (cls == CL_ABBR_MONTH)
@@ -505,6 +505,9 @@ void cl_segment_run(cl_doc *doc)
     end->kind = CL_TOK_PUNCT;
     end->start = end->end = doc->text_len;
     doc->tokens.n--;
+    doc->tok_hash = cl_arena_alloc(&doc->arena, sizeof(uint64_t) * (doc->tokens.n + 1));
+    for (uint32_t i = 0; i <= doc->tokens.n; i++)
+        doc->tok_hash[i] = cl_hash_ci(cl_tok_ptr(doc, i), cl_tok_len(doc, i));
     mark_quotes(doc);
     split_sentences(doc);
 }

@@ -217,7 +217,7 @@ void cl_timex_tag(cl_doc *doc)
         const cl_token *t = &doc->tokens.v[i];
         uint32_t n = t->end - t->start;
         tg.tok_lex[i] = (t->kind == CL_TOK_WORD || t->kind == CL_TOK_POSS) && n <= 40 &&
-                                cl_strmap_get(&tg.t->words, doc->text + t->start, n, &k)
+                                cl_tok_get(doc, &tg.t->words, i, &k)
                             ? k
                             : UINT32_MAX;
         /* only words of the expression categories start one; context words do not */
@@ -229,7 +229,7 @@ void cl_timex_tag(cl_doc *doc)
             start = (c >= '0' && c <= '9') || c == '-' || c == '.';
         }
         if (!start && t->kind == CL_TOK_WORD)
-            start = cl_strmap_get(&tg.t->literals, doc->text + t->start, n, &k);
+            start = cl_tok_get(doc, &tg.t->literals, i, &k);
         tg.may_start[i] = (uint8_t)start;
     }
     for (uint32_t s = 0; s < doc->sentences.n; s++)

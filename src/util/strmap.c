@@ -62,11 +62,11 @@ int cl_strmap_put(cl_strmap *m, cl_arena *a, const char *key, size_t len, uint32
     return 1;
 }
 
-static cl_strmap_slot *strmap_find(const cl_strmap *m, const char *key, size_t len)
+static cl_strmap_slot *strmap_find_hashed(const cl_strmap *m, const char *key, size_t len,
+                                          uint64_t h)
 {
     if (!m->slots)
         return NULL;
-    uint64_t h = cl_hash_ci(key, len);
     uint32_t j = (uint32_t)h & m->mask;
     while (m->slots[j].key) {
         if (key_eq(&m->slots[j], key, len, h))
@@ -74,6 +74,21 @@ static cl_strmap_slot *strmap_find(const cl_strmap *m, const char *key, size_t l
         j = (j + 1) & m->mask;
     }
     return NULL;
+}
+
+static cl_strmap_slot *strmap_find(const cl_strmap *m, const char *key, size_t len)
+{
+    return m->slots ? strmap_find_hashed(m, key, len, cl_hash_ci(key, len)) : NULL;
+}
+
+int cl_strmap_get_hashed(const cl_strmap *m, const char *key, size_t len, uint64_t hash,
+                         uint32_t *value)
+{
+    cl_strmap_slot *s = strmap_find_hashed(m, key, len, hash);
+    if (!s)
+        return 0;
+    *value = s->value;
+    return 1;
 }
 
 int cl_strmap_get(const cl_strmap *m, const char *key, size_t len, uint32_t *value)

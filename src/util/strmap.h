@@ -30,6 +30,9 @@ void cl_strmap_init(cl_strmap *m, cl_arena *a, uint32_t expected);
 int cl_strmap_put(cl_strmap *m, cl_arena *a, const char *key, size_t len, uint32_t value);
 /* Finds key; returns 1 and stores the value, or 0. */
 int cl_strmap_get(const cl_strmap *m, const char *key, size_t len, uint32_t *value);
+/* The same with the key's cl_hash_ci already computed (tokens carry theirs: doc.h). */
+int cl_strmap_get_hashed(const cl_strmap *m, const char *key, size_t len, uint64_t hash,
+                         uint32_t *value);
 /* Replaces the value of an existing key; returns 0 if absent. */
 int cl_strmap_set(cl_strmap *m, const char *key, size_t len, uint32_t value);
 
