@@ -59,6 +59,20 @@ void cl_json_escape(cl_buf *out, const char *s, size_t n)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, run = 0;
     while (i < n) {
+        /* eight plain ASCII bytes at a time (no quote, backslash or control byte) */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+            uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+            if ((w & high) | ((w - ones * 0x20) & ~w & high) | ((q - ones) & ~q & high) |
+                ((b - ones) & ~b & high))
+                break;
+            i += 8;
+            run += 8;
+        }
+        if (i >= n)
+            break;
         unsigned char c = p[i];
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
             i++;

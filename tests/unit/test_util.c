@@ -76,6 +76,25 @@ static void json_escapes(void **state)
     jw_obj_end(&w);
     assert_string_equal(b.data, "{\"a\":\"q\\\"\\\\\\n\\u0001\xef\xbf\xbd ok \xc3\xa9\",\"n\":null,\"arr\":[1,null]}");
     cl_buf_free(&b);
+    /* every special byte at every offset of a 20-byte plain run: the 8-bytes-at-a-time path
+     * must hand each one to the byte-wise escapes */
+    static const char *const specials[][2] = {{"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"},
+                                              {"\x1f", "\\u001f"}, {"\xc3\xa9", "\xc3\xa9"},
+                                              {"\xff", "\xef\xbf\xbd"}, {" ", " "}};
+    for (size_t k = 0; k < sizeof specials / sizeof *specials; k++) {
+        for (int at = 0; at <= 20; at++) {
+            char in[64], want[64];
+            snprintf(in, sizeof in, "%.*s%s%.*s", at, "abcdefghijklmnopqrst", specials[k][0],
+                     20 - at, "ABCDEFGHIJKLMNOPQRST");
+            snprintf(want, sizeof want, "%.*s%s%.*s", at, "abcdefghijklmnopqrst", specials[k][1],
+                     20 - at, "ABCDEFGHIJKLMNOPQRST");
+            cl_buf e;
+            cl_buf_init(&e, 0);
+            cl_json_escape(&e, in, strlen(in));
+            assert_string_equal(e.data, want);
+            cl_buf_free(&e);
+        }
+    }
 }
 
 static void utf8_validation(void **state)
