@@ -305,6 +305,11 @@ static void score_text(const cl_context *ctx, const char *dir, const char *name,
         }
         used[g] = 1;
         t->matched++;
+        if (*notes_left > 0 && getenv("CLAIMLINE_EVAL_MATCHED")) {
+            (*notes_left)--;
+            cl_buf_printf(notes, "  matched cue \"%.*s\" in %s\n", (int)(a->cue.end - a->cue.start),
+                          doc->text + a->cue.start, stem);
+        }
         if (rels[g].has_source) {
             t->src_total++;
             if (a->speaker.end > a->speaker.start && overlaps(&rels[g].source, a->speaker.start, a->speaker.end))
