@@ -207,6 +207,48 @@ static size_t script_end(const reducer *r, size_t i)
     return n;
 }
 
+/* One attribute as the tokenizer reads it: name [= value], the value quoted or not. */
+typedef struct attribute {
+    size_t name, name_len;   /* the name may begin with '=' */
+    size_t value, value_len; /* 0, 0 when there is no value */
+    size_t end;              /* offset just past the attribute */
+} attribute;
+
+/* Reads the attribute that starts at j (a byte that is no space, '/' or '>'). Returns 0
+ * when the input ends inside a quoted value. */
+static int read_attribute(const reducer *r, size_t j, attribute *at)
+{
+    const char *s = r->s;
+    size_t n = r->len;
+    memset(at, 0, sizeof *at);
+    at->name = j++;
+    while (j < n && !is_space(s[j]) && s[j] != '/' && s[j] != '>' && s[j] != '=')
+        j++;
+    at->name_len = j - at->name;
+    while (j < n && is_space(s[j]))
+        j++;
+    if (j < n && s[j] == '=') {
+        j++;
+        while (j < n && is_space(s[j]))
+            j++;
+        if (j < n && (s[j] == '"' || s[j] == '\'')) {
+            const char *q = memchr(s + j + 1, s[j], n - j - 1);
+            if (!q)
+                return 0;
+            at->value = j + 1;
+            at->value_len = (size_t)(q - s) - at->value;
+            j = (size_t)(q - s) + 1;
+        } else {
+            at->value = j;
+            while (j < n && !is_space(s[j]) && s[j] != '>')
+                j++;
+            at->value_len = j - at->value;
+        }
+    }
+    at->end = j;
+    return 1;
+}
+
 /* Offset just past the '>' ending the tag whose name ends at j, reading attributes as
  * the tokenizer does (a quoted value may hold '>'); the end of input when the tag is
  * never closed. End tags carry attributes too, which the parser then ignores. */
@@ -221,25 +263,10 @@ static size_t tag_end(const reducer *r, size_t j)
             return n;
         if (s[j] == '>')
             return j + 1;
-        j++;                                /* attribute name: '=' may start it */
-        while (j < n && !is_space(s[j]) && s[j] != '/' && s[j] != '>' && s[j] != '=')
-            j++;
-        while (j < n && is_space(s[j]))
-            j++;
-        if (j >= n || s[j] != '=')
-            continue;
-        j++;
-        while (j < n && is_space(s[j]))
-            j++;
-        if (j < n && (s[j] == '"' || s[j] == '\'')) {
-            const char *q = memchr(s + j + 1, s[j], n - j - 1);
-            if (!q)
-                return n;
-            j = (size_t)(q - s) + 1;
-        } else {
-            while (j < n && !is_space(s[j]) && s[j] != '>')
-                j++;
-        }
+        attribute at;
+        if (!read_attribute(r, j, &at))
+            return n;
+        j = at.end;
     }
 }
 
@@ -286,39 +313,19 @@ static int start_tag_copy(reducer *r, size_t i, start_tag *t)
             return 1;
         }
         t->self_closing = 0;
-        size_t a = j;                       /* attribute name: '=' may start it */
-        j++;
-        while (j < n && !is_space(s[j]) && s[j] != '/' && s[j] != '>' && s[j] != '=')
-            j++;
-        size_t a_len = j - a;
-        size_t v = 0, v_len = 0;
-        while (j < n && is_space(s[j]))
-            j++;
-        if (j < n && s[j] == '=') {
-            j++;
-            while (j < n && is_space(s[j]))
-                j++;
-            if (j < n && (s[j] == '"' || s[j] == '\'')) {
-                const char *q = memchr(s + j + 1, s[j], n - j - 1);
-                if (!q)
-                    break;
-                v = j + 1;
-                v_len = (size_t)(q - s) - v;
-                j = (size_t)(q - s) + 1;
-            } else {
-                v = j;
-                while (j < n && !is_space(s[j]) && s[j] != '>')
-                    j++;
-                v_len = j - v;
-            }
-        }
-        if (cl_eq_ci(s + a, a_len, "type") && v_len >= 4 && cl_find_ci(s + v, v_len, "json") >= 0)
+        attribute at;
+        if (!read_attribute(r, j, &at))
+            break;
+        const char *an = s + at.name;
+        if (cl_eq_ci(an, at.name_len, "type") && at.value_len >= 4 &&
+            cl_find_ci(s + at.value, at.value_len, "json") >= 0)
             t->json_type = 1;
-        if (keep_all || in_list(s + a, a_len, kept_attributes) ||
-            (also && in_list(s + a, a_len, also))) {
+        if (keep_all || in_list(an, at.name_len, kept_attributes) ||
+            (also && in_list(an, at.name_len, also))) {
             *r->w++ = ' ';
-            emit(r, s + a, j - a);
+            emit(r, an, at.end - at.name);
         }
+        j = at.end;
     }
     r->w = w0;                              /* input ended inside the tag */
     return 0;
