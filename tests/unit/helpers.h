@@ -19,6 +19,13 @@ cl_doc *test_extract(const char *text, const char *date, unsigned flags);
 /* Text of a span of the document, as a static buffer (valid until the next call). */
 const char *test_span(const cl_doc *doc, uint32_t start, uint32_t end);
 
+/* Calls fn on every file of dir (not recursive; dot files skipped) with its bytes (gzip
+ * files uncompressed when gunzip is set, as they are otherwise); returns how many files
+ * were read (0 when the folder is absent). */
+int test_each_file(const char *dir, int gunzip,
+                   void (*fn)(const char *path, const char *data, size_t len, void *ctx),
+                   void *ctx);
+
 /* Each test file registers its group. */
 int run_util_tests(void);
 int run_time_tests(void);

@@ -4,11 +4,9 @@
  * wrote here, and the benchmark pages under ../shared/eval/boilerplate/html when present);
  * then rules of the main-text choice on pages we wrote (data tables, split articles,
  * embedded posts). */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "helpers.h"
 #include "ingest/html.h"
@@ -116,37 +114,16 @@ static void same_both_ways(const char *name, const char *html, size_t len)
     cl_arena_release(&b);
 }
 
+static void same_in_file(const char *path, const char *data, size_t len, void *ctx)
+{
+    (void)ctx;
+    same_both_ways(path, data, len);
+}
+
 /* Every page in dir (plain or gzip); returns how many. */
 static int same_in_dir(const char *dir)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return 0;
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        gzFile f = gzopen(path, "rb");
-        if (!f)
-            continue;
-        size_t cap = 1 << 16, len = 0;
-        char *buf = malloc(cap);
-        int got;
-        while ((got = gzread(f, buf + len, (unsigned)(cap - len))) > 0) {
-            len += (size_t)got;
-            if (len == cap)
-                buf = realloc(buf, cap *= 2);
-        }
-        gzclose(f);
-        same_both_ways(path, buf, len);
-        free(buf);
-        n++;
-    }
-    closedir(d);
-    return n;
+    return test_each_file(dir, 1, same_in_file, NULL);
 }
 
 /* Pages written for this test: the parser's corners that a reduction could break. */
