@@ -185,7 +185,8 @@ typedef struct cl_ledger cl_ledger;
 
 /* Opens (creating when absent) a ledger. uri is a SQLite file path, "sqlite:PATH", or a
  * PostgreSQL connection URI ("postgresql://user@host:port/dbname"; tables are created
- * when absent). Free with cl_ledger_close. */
+ * when absent). Free with cl_ledger_close. A handle serves one thread at a time: threads
+ * that query at once each open their own (as `serve` does with its pool). */
 cl_ledger *cl_ledger_open(const char *uri, cl_error *err);
 /* Opens an existing ledger for queries only: never creates or changes anything, never takes
  * the write lock (readers do not wait for a load in progress). */

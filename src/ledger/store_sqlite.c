@@ -33,7 +33,8 @@ static const char *const schema_sql =
     "DROP INDEX IF EXISTS claims_place;"
     "CREATE INDEX IF NOT EXISTS claims_place_time ON claims(place_key,"
     " (coalesce(when_lo, said_lo) IS NULL), coalesce(when_lo, said_lo));"
-    "CREATE INDEX IF NOT EXISTS claims_side ON claims(side);"
+    /* no index on side: the queries compare upper(side), which no plain index serves */
+    "DROP INDEX IF EXISTS claims_side;"
     "CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_hash);"
     "CREATE TABLE IF NOT EXISTS events("
     " id INTEGER PRIMARY KEY, doc_hash TEXT NOT NULL REFERENCES documents(hash) ON DELETE CASCADE,"
@@ -345,7 +346,9 @@ ledger_store *ledger_sqlite_open(const char *path, int read_only, const ledger_s
         cl_error_set(err, CL_ENOMEM, path, 0, 0, "out of memory");
         return NULL;
     }
-    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    /* a handle serves one thread at a time (claimline.h): no per-call locking inside SQLite */
+    int flags = SQLITE_OPEN_NOMUTEX |
+                (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
         db_error(st, err, "cannot open ledger");
         sqlite_close(st);
