@@ -7,12 +7,14 @@
  * batch is written, a reader never sees half a document, and a killed load leaves whole
  * batches only. A batch that loses a race with another writer (PostgreSQL deadlock or
  * serialization failure) is written again. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ledger/copies.h"
 #include "ledger/ledger_impl.h"
 #include "place/placekey.h"
+#include "time/calendar.h"
 #include "util/error.h"
 
 enum { MAX_ATTEMPTS = 5 };
@@ -22,6 +24,62 @@ void ledger_place_key(const char *place, char key[256])
     key[0] = '\0';
     if (place)
         cl_place_key(place, strlen(place), key, 256);
+}
+
+static void span_row(void *user, const char *const *cols, int ncols)
+{
+    if (ncols >= 1 && cols[0])
+        *(int64_t *)user = strtoll(cols[0], NULL, 10);
+}
+
+int64_t ledger_read_span(cl_ledger *lg)
+{
+    int64_t span = -1;
+    cl_error err;
+    if (lg->ops->query(lg->st, "SELECT value FROM meta WHERE key = 'claim_span_days'", NULL, 0,
+                       span_row, &span, &err) != CL_OK)
+        return -1;
+    return span;
+}
+
+/* Days from the start to the end of a claim's interval (when, else said), or -1. */
+static int64_t claim_span(const ledger_claim *c)
+{
+    const char *lo = c->when_lo ? c->when_lo : c->said_lo;
+    const char *hi = c->when_hi ? c->when_hi : c->said_hi;
+    int32_t a, b;
+    if (!lo || !hi || !cl_parse_day(lo, &a) || !cl_parse_day(hi, &b) || b < a)
+        return -1;
+    return (int64_t)b - a;
+}
+
+/* Raises the ledger's longest claim interval to cover the new documents' claims, in the
+ * batch's transaction. Only when it grows: most batches touch no shared row. */
+static cl_status raise_span(cl_ledger *lg, const ledger_new_doc *docs, size_t n, int64_t *raised,
+                            cl_error *err)
+{
+    *raised = -1;
+    if (lg->span_days < 0)
+        return CL_OK; /* a ledger older than the record: no bound kept */
+    int64_t span = lg->span_days;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < docs[i].rec->n_claims; k++) {
+            int64_t d = claim_span(&docs[i].rec->claims[k]);
+            span = d > span ? d : span;
+        }
+    if (span <= lg->span_days)
+        return CL_OK;
+    char sql[192];
+    /* RETURNING: both stores' query call expects rows back */
+    snprintf(sql, sizeof sql,
+             "UPDATE meta SET value = '%lld' WHERE key = 'claim_span_days'"
+             " AND CAST(value AS INTEGER) < %lld RETURNING value",
+             (long long)span, (long long)span);
+    int64_t written = -1;
+    cl_status s = lg->ops->query(lg->st, sql, NULL, 0, span_row, &written, err);
+    if (s == CL_OK)
+        *raised = span;
+    return s;
 }
 
 static cl_ledger *open_ledger(const char *uri, int read_only, cl_error *err)
@@ -48,6 +106,7 @@ static cl_ledger *open_ledger(const char *uri, int read_only, cl_error *err)
         return NULL;
     }
     cl_arena_init(&lg->batch_arena, 0);
+    lg->span_days = ledger_read_span(lg);
     lg->copies = ledger_copies_new();
     if (!lg->copies) {
         cl_ledger_close(lg);
@@ -145,6 +204,7 @@ static cl_status write_once(cl_ledger *lg, ledger_record **recs, uint32_t n, cl_
     }
     int *added = cl_arena_zalloc(scratch, sizeof *added * (m + 1));
     int64_t *seq = cl_arena_zalloc(scratch, sizeof *seq * (m + 1));
+    int64_t raised = -1;
     cl_status s = lg->ops->begin(lg->st, err);
     if (s != CL_OK)
         return s;
@@ -171,9 +231,13 @@ static cl_status write_once(cl_ledger *lg, ledger_record **recs, uint32_t n, cl_
         s = ledger_find_copies(lg->copies, lg->ops, lg->st, docs, k, scratch, err);
         if (s == CL_OK)
             s = lg->ops->write_rows(lg->st, docs, k, err);
+        if (s == CL_OK)
+            s = raise_span(lg, docs, k, &raised, err);
     }
     if (s == CL_OK)
         s = lg->ops->commit(lg->st, err);
+    if (s == CL_OK && raised > lg->span_days)
+        lg->span_days = raised;
     else
         lg->ops->rollback(lg->st);
     if (s != CL_OK)

@@ -14,6 +14,12 @@ struct cl_ledger {
     CL_VEC(ledger_record *) batch;
     cl_load_stats stats;
     ledger_copies *copies;             /* the syndication buckets this session knows */
+    int64_t span_days;                 /* meta claim_span_days as last read or written;
+                                        * -1 when the ledger does not keep it */
 };
+
+/* The ledger's longest claim interval in days (meta claim_span_days), or -1 when it does
+ * not keep one. */
+int64_t ledger_read_span(cl_ledger *lg);
 
 #endif

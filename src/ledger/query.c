@@ -152,7 +152,7 @@ static void claim_row(void *user, const char *const *c, int ncols)
 static cl_result *select_claims(cl_ledger *lg, const cl_query *q, cl_error *err)
 {
     sql_text s;
-    char key[256];
+    char key[256], from[16]; /* parameters: they must live until the query runs */
     sql_init(&s, lg,
              "SELECT c.id, c.doc_id, c.outlet, c.source, claimant, actor, side, stance, predicate,"
              " place, country, holder, when_lo, when_hi, said_lo, said_hi, evidence, sentence, line,"
@@ -173,8 +173,18 @@ static cl_result *select_claims(cl_ledger *lg, const cl_query *q, cl_error *err)
     }
     if (q->predicate)
         sql_add(&s, " AND predicate = "), sql_param(&s, q->predicate);
-    if (q->since)
+    if (q->since) {
         sql_add(&s, " AND coalesce(when_hi, said_hi) >= "), sql_param(&s, q->since);
+        /* no claim starting more than the ledger's longest interval before --since can
+         * reach it: the place index is read from there on, not from its first claim */
+        int32_t day;
+        int64_t span = ledger_read_span(lg);
+        if (span >= 0 && strlen(q->since) == 10 && cl_parse_day(q->since, &day)) {
+            cl_format_day((int32_t)(day - span), from);
+            sql_add(&s, " AND (coalesce(when_lo, said_lo) IS NULL) = false");
+            sql_add(&s, " AND coalesce(when_lo, said_lo) >= "), sql_param(&s, from);
+        }
+    }
     if (q->until) {
         /* undated claims fail the test below anyway; saying so lets the place index read
          * the dated claims up to the date instead of every claim of the place */

@@ -61,7 +61,13 @@ static const char *const schema_sql =
      * document's number, clustered by key so a bucket's latest documents are one seek */
     "CREATE TABLE IF NOT EXISTS syndication(key bigint NOT NULL, doc bigint NOT NULL,"
     " PRIMARY KEY (key, doc));"
-    "INSERT INTO meta(key, value) VALUES ('schema', '2') ON CONFLICT DO NOTHING;";
+    "INSERT INTO meta(key, value) VALUES ('schema', '2') ON CONFLICT DO NOTHING;"
+    /* the longest claim interval in days, kept by every load (ledger.c) so a --since query
+     * can bound where the place index starts; started only on an empty ledger, where it is
+     * known to be complete (older ledgers go on without the bound) */
+    "INSERT INTO meta(key, value) SELECT 'claim_span_days', '0'"
+    " WHERE NOT EXISTS (SELECT 1 FROM claims)"
+    " AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'claim_span_days');";
 #undef T
 
 /* Columns sent for a document, in the order of the COPY lines. */

@@ -47,7 +47,13 @@ static const char *const schema_sql =
      * document's rowid, clustered by key so a bucket's latest documents are one seek */
     "CREATE TABLE IF NOT EXISTS syndication(key INTEGER NOT NULL, doc INTEGER NOT NULL,"
     " PRIMARY KEY (key, doc)) WITHOUT ROWID;"
-    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '2');";
+    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '2');"
+    /* the longest claim interval in days, kept by every load (ledger.c) so a --since query
+     * can bound where the place index starts; started only on an empty ledger, where it is
+     * known to be complete (older ledgers go on without the bound) */
+    "INSERT INTO meta(key, value) SELECT 'claim_span_days', '0'"
+    " WHERE NOT EXISTS (SELECT 1 FROM claims)"
+    " AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'claim_span_days');";
 
 /* Schema 1 kept the index as (band, key, doc_hash) rows: move them over, once. */
 static const char *const migrate_sql =

@@ -267,12 +267,68 @@ static void batch_dedupes_and_finds_copies(void **state)
     cl_ledger_close(lg);
 }
 
+/* A record written by hand: one claim of control of Marinka with the given interval. */
+static void add_claim_record(cl_ledger *lg, const char *id, const char *hash, const char *lo,
+                             const char *hi)
+{
+    char json[1024];
+    int n = snprintf(json, sizeof json,
+                     "{\"schema\":\"claimline-record/1\",\"id\":\"%s\",\"hash\":\"%s\","
+                     "\"date\":{\"value\":\"%s\",\"basis\":\"metadata\"},\"claims\":[{"
+                     "\"claimant\":\"the ministry\",\"side\":\"RUS\",\"stance\":\"assert\","
+                     "\"predicate\":\"control\",\"place\":\"Marinka\",\"holder\":\"RUS\","
+                     "\"when\":[\"%s\",\"%s\"],\"said\":[\"%s\",\"%s\"],\"sentence\":0,"
+                     "\"evidence\":\"A sentence we wrote.\"}]}",
+                     id, hash, hi, lo, hi, hi, hi);
+    cl_error err;
+    int added = 0;
+    assert_int_equal(cl_ledger_add_json(lg, json, (size_t)n, &added, &err), CL_OK);
+    assert_int_equal(added, 1);
+}
+
+static size_t marinka_since(cl_ledger *lg, const char *since)
+{
+    cl_query q;
+    cl_query_init(&q);
+    q.place = "Marinka";
+    q.since = since;
+    cl_error err;
+    cl_result *r = cl_ledger_claims(lg, &q, &err);
+    assert_non_null(r);
+    size_t n = cl_result_count(r);
+    cl_result_free(r);
+    return n;
+}
+
+/* --since reads the place index from (since - the longest interval on record): a claim
+ * whose long interval starts well before --since must still be found, in this session and
+ * after reopening. */
+static void since_finds_long_intervals(void **state)
+{
+    (void)state;
+    cl_error err;
+    cl_ledger *lg = cl_ledger_open(db, &err);
+    assert_non_null(lg);
+    add_claim_record(lg, "m-long", "5a1a000000000000000000000000000a", "2023-01-10", "2023-06-30");
+    add_claim_record(lg, "m-day", "5a1a000000000000000000000000000b", "2023-07-01", "2023-07-01");
+    assert_int_equal(marinka_since(lg, "2023-06-15"), 2);
+    assert_int_equal(marinka_since(lg, "2023-07-01"), 1);
+    assert_int_equal(marinka_since(lg, "2023-07-02"), 0);
+    cl_ledger_close(lg);
+    lg = cl_ledger_open_readonly(db, &err);
+    assert_non_null(lg);
+    assert_int_equal(marinka_since(lg, "2023-01-10"), 2);
+    assert_int_equal(marinka_since(lg, "2023-06-30"), 2);
+    cl_ledger_close(lg);
+}
+
 int run_ledger_tests(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(idempotent_load),
                                        cmocka_unit_test(conflicts_respect_the_window),
                                        cmocka_unit_test(syndicated_copies_count_once),
-                                       cmocka_unit_test(batch_dedupes_and_finds_copies)};
+                                       cmocka_unit_test(batch_dedupes_and_finds_copies),
+                                       cmocka_unit_test(since_finds_long_intervals)};
     int failed = cmocka_run_group_tests_name("ledger (SQLite)", tests, setup_sqlite, teardown_sqlite);
     const char *pg = getenv("CLAIMLINE_TEST_PG");
     if (pg && *pg)
