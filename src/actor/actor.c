@@ -225,17 +225,30 @@ static uint32_t longest_in(const cl_doc *doc, const cl_actor_tables *t, const cl
 {
     uint32_t best = 0;
     char buf[256];
+    size_t o = 0;
+    uint64_t h = CL_HASH_CI_SEED;
+    /* the key grows a token at a time (as phrase_key builds it), and so does its hash */
     for (uint32_t n = 1; n <= MAX_PHRASE_TOKENS && i + n <= end; n++) {
-        size_t len = phrase_key(doc, i, n, buf, sizeof buf);
-        if (!len)
+        const cl_token *tk = &doc->tokens.v[i + n - 1];
+        uint32_t len = tk->end - tk->start;
+        size_t from = o;
+        if (n > 1 && !(tk->flags & CL_TF_NOSPACE)) {
+            if (o + 1 >= sizeof buf)
+                break;
+            buf[o++] = ' ';
+        }
+        if (o + len >= sizeof buf)
             break;
+        memcpy(buf + o, doc->text + tk->start, len);
+        o += fold_phrase(buf + o, len);
+        h = cl_hash_ci_more(h, buf + from, o - from);
         uint32_t v;
-        if (cl_strmap_get(map, buf, len, &v)) {
+        if (cl_strmap_get_hashed(map, buf, o, h, &v)) {
             best = n;
             *value = v;
         }
         uint32_t dummy;
-        if (!cl_strmap_get(&t->prefixes, buf, len, &dummy) && n >= 1) {
+        if (!cl_strmap_get_hashed(&t->prefixes, buf, o, h, &dummy)) {
             /* no longer phrase starts with this one, unless the next token is a glued
              * possessive ("Russia" + "'s") */
             if (!(i + n < end && doc->tokens.v[i + n].kind == CL_TOK_POSS))

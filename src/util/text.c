@@ -40,12 +40,7 @@ long cl_find_ci(const char *s, size_t n, const char *needle)
 
 uint64_t cl_hash_ci(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)cl_lower(s[i]);
-        h *= 1099511628211ull;
-    }
-    return h;
+    return cl_hash_ci_more(CL_HASH_CI_SEED, s, n);
 }
 
 void cl_trim(const char *s, size_t *start, size_t *end)

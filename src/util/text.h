@@ -22,6 +22,16 @@ long cl_find_ci(const char *s, size_t n, const char *needle);
 
 /* FNV-1a over ASCII-lowercased bytes; stable across runs and machines. */
 uint64_t cl_hash_ci(const char *s, size_t n);
+/* The same hash built in pieces: cl_hash_ci(ab) == cl_hash_ci_more(cl_hash_ci(a), b). */
+#define CL_HASH_CI_SEED 1469598103934665603ull
+static inline uint64_t cl_hash_ci_more(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)cl_lower(s[i]);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
 
 /* Trims ASCII white space (and NBSP) from both ends of s[*start..*end). */
 void cl_trim(const char *s, size_t *start, size_t *end);
