@@ -194,6 +194,9 @@ build/fuzz/%: fuzz/%.c $(FUZZ_LIB_OBJ) $(BUILD)/obj/blobs.o $(BUILD)/obj/blobs_i
 	$(FUZZ_CC) $(CPPFLAGS) -Ifuzz -std=c17 -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< \
 	    $(FUZZ_LIB_OBJ) $(BUILD)/obj/blobs.o $(BUILD)/obj/blobs_index.o $(BUILD)/obj/cli/serve_page.o $(LDLIBS)
 
+# the objects are named only in the pattern rule above: keep them between builds
+.SECONDARY: $(FUZZ_LIB_OBJ)
+
 fuzz: $(FUZZ_BIN)
 	sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
 
