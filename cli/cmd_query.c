@@ -8,11 +8,13 @@
 
 static const char timeline_usage[] =
     "usage: claimline timeline PLACE [--db LEDGER] [--side S] [--since DATE] [--until DATE]\n"
-    "                          [--window DAYS] [--copies] [--format table|jsonl|csv]\n"
+    "                          [--window DAYS] [--copies] [--pairs] [--format table|jsonl|csv]\n"
     "\n"
     "The place's claims in date order (undated last), with the number of independent\n"
     "outlets carrying each claim and '! conflict' on claims that contradict another party's;\n"
-    "the conflicting pairs follow. Place names match any spelling (Kupiansk = Kupyansk).\n"
+    "the conflicts follow, grouped by kind (the same two kinds of claim, with counts and the\n"
+    "earliest pair as an example); --pairs lists every pair instead. Place names match any\n"
+    "spelling (Kupiansk = Kupyansk).\n"
     "Claims from near-copies of an earlier article (syndication) are counted once and not\n"
     "shown; --copies shows them.\n";
 
@@ -22,10 +24,12 @@ static const char claims_usage[] =
 
 static const char conflicts_usage[] =
     "usage: claimline conflicts [--db LEDGER] [--place P] [--side S] [--since DATE] [--until DATE]\n"
-    "                           [--window DAYS] [--format table|jsonl|csv]\n"
+    "                           [--window DAYS] [--pairs] [--format table|jsonl|csv]\n"
     "\n"
     "Pairs of claims by different parties about the same place that contradict each other\n"
-    "within the window (default 7 days); undated claims conflict only inside one document.\n";
+    "within the window (default 7 days); undated claims conflict only inside one document.\n"
+    "The table groups pairs of the same kind (--pairs lists each); jsonl and csv list every\n"
+    "pair.\n";
 
 static const char events_usage[] =
     "usage: claimline events [--db LEDGER] [--place P] [--side S] [--cameo CODE] [--since DATE]\n"
@@ -44,10 +48,11 @@ typedef struct qopts {
     const char *db;
     enum fmt format;
     int copies;          /* show rows from syndicated copies too */
+    int pairs;           /* list every conflicting pair, not the groups */
 } qopts;
 
 enum { O_DB = 1000, O_PLACE, O_SIDE, O_ACTOR, O_PRED, O_SINCE, O_UNTIL, O_LIMIT, O_WINDOW, O_FORMAT,
-       O_COPIES, O_CAMEO };
+       O_COPIES, O_CAMEO, O_PAIRS };
 
 static const struct option long_opts[] = {
     {"db", required_argument, NULL, O_DB},          {"place", required_argument, NULL, O_PLACE},
@@ -56,7 +61,8 @@ static const struct option long_opts[] = {
     {"until", required_argument, NULL, O_UNTIL},    {"limit", required_argument, NULL, O_LIMIT},
     {"window", required_argument, NULL, O_WINDOW},  {"format", required_argument, NULL, O_FORMAT},
     {"copies", no_argument, NULL, O_COPIES},        {"cameo", required_argument, NULL, O_CAMEO},
-    {"help", no_argument, NULL, 'h'},               {NULL, 0, NULL, 0},
+    {"pairs", no_argument, NULL, O_PAIRS},          {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
 };
 
 static int parse(int argc, char **argv, qopts *o, const char *usage)
@@ -78,6 +84,7 @@ static int parse(int argc, char **argv, qopts *o, const char *usage)
         case O_LIMIT: o->q.limit = atoi(optarg); break;
         case O_WINDOW: o->q.window_days = atoi(optarg); break;
         case O_COPIES: o->copies = 1; break;
+        case O_PAIRS: o->pairs = 1; break;
         case O_CAMEO: o->q.predicate = optarg; break;
         case O_FORMAT:
             if (strcmp(optarg, "table") == 0)
@@ -218,22 +225,70 @@ static void print_table_row(FILE *f, const cl_claim_row *r, int with_counts)
     wrapped(f, quoted, 6, 92);
 }
 
-static void print_conflicts(FILE *f, const cl_result *r)
+static void print_pair_line(FILE *f, const cl_claim_row *c)
+{
+    char when[40], what[64];
+    when_text(c, when, sizeof when);
+    claim_text(c, what, sizeof what);
+    fprintf(f, "  %-5s %-24s %-22s %s (%s:%lld)\n", c->side, what, when, c->claimant ? c->claimant : "?",
+            c->doc_id, (long long)c->line);
+}
+
+/* One line per side of a group: the kind of claim, how many claims of that kind are in
+ * the group, and the earliest pair's claim as an example. */
+static void print_group_side(FILE *f, const cl_claim_row *c, size_t claims)
+{
+    char when[40], what[64], count[32];
+    when_text(c, when, sizeof when);
+    claim_text(c, what, sizeof what);
+    snprintf(count, sizeof count, "%zu claim%s", claims, claims == 1 ? "" : "s");
+    fprintf(f, "  %-5s %-24s %-12s e.g. %s %s (%s:%lld)\n", c->side, what, count, when,
+            c->claimant ? c->claimant : "?", c->doc_id, (long long)c->line);
+}
+
+/* The conflicts as groups (every pair with --pairs). A group of one pair is shown as
+ * the pair. */
+static void print_conflicts(FILE *f, const cl_result *r, int all_pairs)
 {
     size_t n = cl_result_conflict_count(r);
-    for (size_t i = 0; i < n; i++) {
-        const cl_conflict *c = cl_result_conflict(r, i);
-        char wa[40], wb[40], ca[64], cb[64];
-        when_text(c->a, wa, sizeof wa);
-        when_text(c->b, wb, sizeof wb);
-        claim_text(c->a, ca, sizeof ca);
-        claim_text(c->b, cb, sizeof cb);
-        fprintf(f, "%s: %s\n", c->a->place, c->reason);
-        fprintf(f, "  %-5s %-24s %-22s %s (%s:%lld)\n", c->a->side, ca, wa,
-                c->a->claimant ? c->a->claimant : "?", c->a->doc_id, (long long)c->a->line);
-        fprintf(f, "  %-5s %-24s %-22s %s (%s:%lld)\n", c->b->side, cb, wb,
-                c->b->claimant ? c->b->claimant : "?", c->b->doc_id, (long long)c->b->line);
+    if (all_pairs) {
+        for (size_t i = 0; i < n; i++) {
+            const cl_conflict *c = cl_result_conflict(r, i);
+            fprintf(f, "%s: %s\n", c->a->place, c->reason);
+            print_pair_line(f, c->a);
+            print_pair_line(f, c->b);
+        }
+        return;
     }
+    size_t ng = cl_result_conflict_group_count(r);
+    for (size_t i = 0; i < ng; i++) {
+        const cl_conflict_group *g = cl_result_conflict_group(r, i);
+        if (g->pairs == 1) {
+            fprintf(f, "%s: %s\n", g->a->place, g->reason);
+            print_pair_line(f, g->a);
+            print_pair_line(f, g->b);
+            continue;
+        }
+        fprintf(f, "%s: %s (%zu pairs", g->a->place, g->reason, g->pairs);
+        if (g->first && strcmp(g->first, g->last) != 0)
+            fprintf(f, ", %s..%s", g->first, g->last);
+        else if (g->first)
+            fprintf(f, ", %s", g->first);
+        fprintf(f, ")\n");
+        print_group_side(f, g->a, g->claims_a);
+        print_group_side(f, g->b, g->claims_b);
+    }
+}
+
+/* The heading of the conflicts section. */
+static void print_conflicts_heading(FILE *f, const cl_result *r, int all_pairs)
+{
+    size_t n = cl_result_conflict_count(r), ng = cl_result_conflict_group_count(r);
+    if (all_pairs || ng == n)
+        fprintf(f, "conflicts:\n");
+    else
+        fprintf(f, "conflicts: %zu pairs of %zu kind%s (--pairs lists every pair):\n", n, ng,
+                ng == 1 ? "" : "s");
 }
 
 static void print_conflicts_machine(FILE *f, const cl_result *r, enum fmt fmt)
@@ -319,8 +374,9 @@ int cmd_timeline(int argc, char **argv)
             printf("\n(%zu claim%s from syndicated copies not shown; --copies shows them)\n", hidden,
                    hidden == 1 ? "" : "s");
         if (cl_result_conflict_count(r)) {
-            printf("\nconflicts:\n");
-            print_conflicts(stdout, r);
+            putchar('\n');
+            print_conflicts_heading(stdout, r, o.pairs);
+            print_conflicts(stdout, r, o.pairs);
         }
     }
     cl_result_free(r);
@@ -391,7 +447,9 @@ int cmd_conflicts(int argc, char **argv)
         size_t n = cl_result_conflict_count(r);
         printf("%zu conflict%s (window %d days)\n\n", n, n == 1 ? "" : "s",
                o.q.window_days ? o.q.window_days : 7);
-        print_conflicts(stdout, r);
+        if (n)
+            print_conflicts_heading(stdout, r, o.pairs);
+        print_conflicts(stdout, r, o.pairs);
     } else {
         print_conflicts_machine(stdout, r, o.format);
     }

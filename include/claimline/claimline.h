@@ -253,6 +253,17 @@ typedef struct cl_conflict {
     const char *reason;  /* e.g. "control asserted vs denied" */
 } cl_conflict;
 
+/* Conflicting pairs of the same kind: same place and reason, and on each side the same
+ * claim (side, stance, predicate, holder). A place reported daily by both parties gives
+ * thousands of pairs but a handful of groups, which is what a reader can take in. */
+typedef struct cl_conflict_group {
+    const char *reason;
+    const cl_claim_row *a, *b; /* the group's earliest pair */
+    size_t pairs;              /* conflicting pairs in the group */
+    size_t claims_a, claims_b; /* distinct claims on each side of it */
+    const char *first, *last;  /* earliest and latest day of those claims; NULL when undated */
+} cl_conflict_group;
+
 typedef struct cl_result cl_result;
 
 /* Claims matching q, ordered by date (undated last), then side. Caller frees with
@@ -267,6 +278,9 @@ size_t cl_result_count(const cl_result *r);
 const cl_claim_row *cl_result_claim(const cl_result *r, size_t i);
 size_t cl_result_conflict_count(const cl_result *r);
 const cl_conflict *cl_result_conflict(const cl_result *r, size_t i);
+/* The conflicts grouped (cl_conflict_group), ordered by place, then earliest day. */
+size_t cl_result_conflict_group_count(const cl_result *r);
+const cl_conflict_group *cl_result_conflict_group(const cl_result *r, size_t i);
 void cl_result_free(cl_result *r);
 
 /* One CAMEO event row. Strings belong to the result set. */

@@ -39,9 +39,15 @@ const char *cl_claims_conflict(const cl_claim_row *a, const cl_claim_row *b, int
 {
     if (window <= 0)
         window = CL_CONFLICT_WINDOW_DAYS;
+    const char *why = cl_claims_contradict(a, b);
+    return why && close_in_time(a, b, window) ? why : NULL;
+}
+
+const char *cl_claims_contradict(const cl_claim_row *a, const cl_claim_row *b)
+{
     if (!party(a) || !party(b) || eq(a->side, b->side) || !a->place || !b->place)
         return NULL;
-    if (strcmp(a->place, b->place) != 0 || !close_in_time(a, b, window))
+    if (strcmp(a->place, b->place) != 0)
         return NULL;
     const char *pa = a->predicate, *pb = b->predicate;
     /* asserted vs denied */

@@ -18,5 +18,7 @@
 
 /* Returns a static reason when a and b conflict, else NULL. */
 const char *cl_claims_conflict(const cl_claim_row *a, const cl_claim_row *b, int window_days);
+/* The same without the test in time, for callers that compare times themselves. */
+const char *cl_claims_contradict(const cl_claim_row *a, const cl_claim_row *b);
 
 #endif

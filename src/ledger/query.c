@@ -20,6 +20,9 @@ struct cl_result {
     CL_VEC(cl_event_row) events;
     CL_VEC(cl_conflict) conflicts;
     CL_VEC(uint64_t) pairs; /* (a << 32 | b) row indexes of each conflict */
+    CL_VEC(cl_conflict_group) groups;
+    uint32_t *kind;     /* per row: its claim kind (see number_kinds), for the conflict pass */
+    uint32_t *place_no; /* per row in a conflict: its place's number in the sweep */
 };
 
 /* ---------------------------------------------------------------- queries */
@@ -35,6 +38,11 @@ size_t cl_result_conflict_count(const cl_result *r) { return r ? r->conflicts.n 
 size_t cl_result_event_count(const cl_result *r) { return r ? r->events.n : 0; }
 const cl_event_row *cl_result_event(const cl_result *r, size_t i) { return &r->events.v[i]; }
 const cl_conflict *cl_result_conflict(const cl_result *r, size_t i) { return &r->conflicts.v[i]; }
+size_t cl_result_conflict_group_count(const cl_result *r) { return r ? r->groups.n : 0; }
+const cl_conflict_group *cl_result_conflict_group(const cl_result *r, size_t i)
+{
+    return &r->groups.v[i];
+}
 
 void cl_result_free(cl_result *r)
 {
@@ -213,6 +221,83 @@ static int cmp_str(const char *a, const char *b)
     return strcmp(a ? a : "", b ? b : "");
 }
 
+/* Orders claims by what they say: side, stance, predicate, holder. */
+static int cmp_said(const cl_claim_row *a, const cl_claim_row *b)
+{
+    int c;
+    if ((c = cmp_str(a->side, b->side)) || (c = cmp_str(a->stance, b->stance)) ||
+        (c = cmp_str(a->predicate, b->predicate)))
+        return c;
+    return cmp_str(a->holder, b->holder);
+}
+
+static int cmp_said_at(const void *x, const void *y, void *rows_)
+{
+    const cl_claim_row *rows = rows_;
+    return cmp_said(&rows[*(const uint32_t *)x], &rows[*(const uint32_t *)y]);
+}
+
+/* Numbers the rows' claim kinds: rows that say the same thing (side, stance, predicate,
+ * holder) get the same number, so that whether two kinds contradict is decided once per
+ * pair of kinds and conflicts group by comparing numbers. Returns the number of kinds. */
+static uint32_t number_kinds(cl_result *r)
+{
+    uint32_t n = r->rows.n, kinds = 0;
+    r->kind = cl_arena_alloc(&r->arena, sizeof(uint32_t) * (n + 1));
+    r->place_no = cl_arena_alloc(&r->arena, sizeof(uint32_t) * (n + 1));
+    uint32_t *idx = malloc(sizeof(uint32_t) * (n + 1));
+    if (!idx) {
+        for (uint32_t i = 0; i < n; i++)
+            r->kind[i] = i; /* every row its own kind: correct, only slower */
+        return n;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        idx[i] = i;
+    qsort_r(idx, n, sizeof *idx, cmp_said_at, r->rows.v);
+    for (uint32_t i = 0; i < n; i++) {
+        if (i > 0 && cmp_said(&r->rows.v[idx[i]], &r->rows.v[idx[i - 1]]) != 0)
+            kinds++;
+        r->kind[idx[i]] = kinds;
+    }
+    free(idx);
+    return n ? kinds + 1 : 0;
+}
+
+/* Whether two kinds of claim contradict, decided once per pair of kinds (both claims
+ * about the same place, which every caller ensures). Without room for the table every
+ * pair is decided on its own. */
+typedef struct kind_memo {
+    uint32_t kinds;
+    uint8_t *code;           /* kinds x kinds: 0 not decided, 1 no, 2 + i reasons[i] */
+    const char *reasons[64];
+    uint32_t n_reasons;
+} kind_memo;
+
+static const char *contradiction(const cl_result *r, kind_memo *m, uint32_t i, uint32_t j)
+{
+    const cl_claim_row *a = &r->rows.v[i], *b = &r->rows.v[j];
+    if (!m->code)
+        return cl_claims_contradict(a, b);
+    uint8_t *code = &m->code[(size_t)r->kind[i] * m->kinds + r->kind[j]];
+    if (*code == 1)
+        return NULL;
+    if (*code > 1)
+        return m->reasons[*code - 2];
+    const char *why = cl_claims_contradict(a, b);
+    if (!why) {
+        *code = 1;
+        return NULL;
+    }
+    uint32_t k = 0;
+    while (k < m->n_reasons && m->reasons[k] != why)
+        k++;
+    if (k == m->n_reasons && m->n_reasons < sizeof m->reasons / sizeof *m->reasons)
+        m->reasons[m->n_reasons++] = why;
+    if (k < m->n_reasons)
+        *code = (uint8_t)(2 + k);
+    return why;
+}
+
 /* Per-row facts computed once for the conflict sweep. */
 typedef struct conflict_key {
     uint32_t row;
@@ -236,12 +321,19 @@ static int cmp_doc(const void *x, const void *y, void *ctx_)
     return a->row < b->row ? -1 : a->row > b->row;
 }
 
-/* Records the pair when the two rows conflict. */
-static void check_pair(cl_result *r, uint32_t i, uint32_t j, int window)
+/* Records the pair when the two rows conflict. Dated rows are compared in time by their
+ * parsed days (the sweep has them); undated ones by the full rule. */
+static void check_pair(cl_result *r, kind_memo *memo, const conflict_key *kx,
+                       const conflict_key *ky, int window)
 {
-    if (eqs(r->rows.v[i].side, r->rows.v[j].side))
-        return;
-    const char *why = cl_claims_conflict(&r->rows.v[i], &r->rows.v[j], window);
+    uint32_t i = kx->row, j = ky->row;
+    const char *why;
+    if (kx->dated && ky->dated)
+        why = kx->lo <= ky->hi + window && ky->lo <= kx->hi + window
+                  ? contradiction(r, memo, i, j)
+                  : NULL;
+    else
+        why = cl_claims_conflict(&r->rows.v[i], &r->rows.v[j], window);
     if (!why)
         return;
     r->rows.v[i].conflicted = r->rows.v[j].conflicted = 1;
@@ -301,10 +393,16 @@ static void find_conflicts(cl_result *r, int window)
     }
     sweep_ctx ctx = {r->rows.v, keys};
     qsort_r(idx, m, sizeof *idx, cmp_sweep, &ctx);
-    for (uint32_t g = 0; g < m && r->pairs.n < max_pairs;) {
+    kind_memo memo = {0};
+    memo.kinds = number_kinds(r);
+    if (memo.kinds && memo.kinds <= 2048)
+        memo.code = calloc((size_t)memo.kinds * memo.kinds, 1);
+    for (uint32_t g = 0, place_no = 0; g < m && r->pairs.n < max_pairs; place_no++) {
         uint32_t e = g + 1;
         while (e < m && eqs(r->rows.v[keys[idx[e]].row].place, r->rows.v[keys[idx[g]].row].place))
             e++;
+        for (uint32_t x = g; x < e; x++)
+            r->place_no[keys[idx[x]].row] = place_no;
         for (uint32_t x = g; x < e && r->pairs.n < max_pairs; x++) {
             const conflict_key *kx = &keys[idx[x]];
             for (uint32_t y = x + 1; y < e && r->pairs.n < max_pairs; y++) {
@@ -313,7 +411,7 @@ static void find_conflicts(cl_result *r, int window)
                     break; /* sorted by start: nothing later is close enough */
                 if (!kx->dated || !ky->dated)
                     continue; /* undated: the per-document pass below */
-                check_pair(r, kx->row, ky->row, window);
+                check_pair(r, &memo, kx, ky, window);
             }
         }
         /* undated claims conflict only within their own document: pair them there */
@@ -330,16 +428,166 @@ static void find_conflicts(cl_result *r, int window)
                 for (uint32_t x = d; x < de; x++)
                     for (uint32_t y = x + 1; y < de && r->pairs.n < max_pairs; y++)
                         if (!keys[byd[x]].dated || !keys[byd[y]].dated)
-                            check_pair(r, keys[byd[x]].row, keys[byd[y]].row, window);
+                            check_pair(r, &memo, &keys[byd[x]], &keys[byd[y]], window);
                 d = de;
             }
         }
         g = e;
     }
+    free(memo.code);
     for (uint32_t k = 0; k < r->conflicts.n; k++) {
         r->conflicts.v[k].a = &r->rows.v[r->pairs.v[k] >> 32];
         r->conflicts.v[k].b = &r->rows.v[r->pairs.v[k] & 0xFFFFFFFFu];
     }
+}
+
+/* ---------------------------------------------------------------- conflict groups */
+
+/* Conflict groups under construction: an open-addressing table from (place, kind a,
+ * kind b) to the group's number. The reason is a function of the two kinds. */
+typedef struct group_table {
+    uint32_t *slot; /* group number + 1; 0 empty */
+    uint32_t cap;
+    const uint32_t *key; /* 3 per group: place_no, kind_a, kind_b */
+} group_table;
+
+static uint32_t group_hash(uint32_t place, uint32_t ka, uint32_t kb)
+{
+    uint64_t h = ((uint64_t)place * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)ka * 0xC2B2AE3D27D4EB4Full) ^
+                 ((uint64_t)kb * 0x165667B19E3779F9ull);
+    return (uint32_t)(h ^ (h >> 29));
+}
+
+/* Widens [first, last] by the claim's days (when it holds, else when it was said). */
+static void widen_days(const cl_claim_row *c, const char **first, const char **last)
+{
+    const char *lo = c->when_lo ? c->when_lo : c->said_lo;
+    const char *hi = c->when_hi ? c->when_hi : c->said_hi;
+    if (!lo || !hi)
+        return;
+    if (!*first || strcmp(lo, *first) < 0)
+        *first = lo;
+    if (!*last || strcmp(hi, *last) > 0)
+        *last = hi;
+}
+
+static int cmp_group(const void *x, const void *y)
+{
+    const cl_conflict_group *p = x, *q = y;
+    int c = cmp_str(p->a->place, q->a->place);
+    if (c)
+        return c;
+    if (!p->first != !q->first)
+        return p->first ? -1 : 1; /* dated groups first */
+    if (p->first && (c = strcmp(p->first, q->first)))
+        return c;
+    if ((c = strcmp(p->reason, q->reason)))
+        return c;
+    if ((c = cmp_said(p->a, q->a)) || (c = cmp_said(p->b, q->b)))
+        return c;
+    return p->a < q->a ? -1 : p->a > q->a;
+}
+
+/* Groups the result's conflicts (cl_conflict_group) in linear time: find_conflicts
+ * numbered the kinds and places, a table gives each conflict its group, a counting sort
+ * lists each group's conflicts in the sweep's order (the first is the example). */
+static void group_conflicts(cl_result *r)
+{
+    size_t n = r->conflicts.n;
+    if (n == 0)
+        return;
+    uint32_t *gid = malloc(sizeof *gid * n);
+    uint32_t *rows = malloc(sizeof *rows * 2 * n); /* per conflict: row a, row b */
+    uint32_t *keys = malloc(sizeof *keys * 3 * n);
+    uint32_t *seen = calloc(r->rows.n + 1, sizeof *seen); /* per row: last group + 1 */
+    group_table t = {calloc(256, sizeof(uint32_t)), 256, keys};
+    uint32_t *start = NULL, *order = NULL;
+    uint32_t groups = 0;
+    if (!gid || !rows || !keys || !seen || !t.slot)
+        goto done; /* the pairs are still there; only the summary is missing */
+    for (size_t k = 0; k < n; k++) {
+        uint32_t i = (uint32_t)(r->pairs.v[k] >> 32), j = (uint32_t)(r->pairs.v[k] & 0xFFFFFFFFu);
+        if (r->kind[i] > r->kind[j]) {
+            uint32_t tmp = i;
+            i = j;
+            j = tmp;
+        }
+        rows[2 * k] = i;
+        rows[2 * k + 1] = j;
+        uint32_t place = r->place_no[i], ka = r->kind[i], kb = r->kind[j];
+        if (2 * (groups + 1) > t.cap) { /* grow: keep the table at most half full */
+            uint32_t cap = t.cap * 2, *slot = calloc(cap, sizeof *slot);
+            if (!slot)
+                goto done;
+            for (uint32_t g = 0; g < groups; g++) {
+                uint32_t h = group_hash(keys[3 * g], keys[3 * g + 1], keys[3 * g + 2]) & (cap - 1);
+                while (slot[h])
+                    h = (h + 1) & (cap - 1);
+                slot[h] = g + 1;
+            }
+            free(t.slot);
+            t.slot = slot;
+            t.cap = cap;
+        }
+        uint32_t h = group_hash(place, ka, kb) & (t.cap - 1);
+        while (t.slot[h]) {
+            const uint32_t *key = &keys[3 * (t.slot[h] - 1)];
+            if (key[0] == place && key[1] == ka && key[2] == kb)
+                break;
+            h = (h + 1) & (t.cap - 1);
+        }
+        if (!t.slot[h]) {
+            keys[3 * groups] = place;
+            keys[3 * groups + 1] = ka;
+            keys[3 * groups + 2] = kb;
+            t.slot[h] = ++groups;
+        }
+        gid[k] = t.slot[h] - 1;
+    }
+    start = calloc(groups + 1, sizeof *start);
+    order = malloc(sizeof *order * n);
+    if (!start || !order)
+        goto done;
+    for (size_t k = 0; k < n; k++)
+        start[gid[k] + 1]++;
+    for (uint32_t g = 0; g < groups; g++)
+        start[g + 1] += start[g];
+    for (size_t k = 0; k < n; k++)
+        order[start[gid[k]]++] = (uint32_t)k; /* start[g] ends at group g's end */
+    for (uint32_t g = 0, from = 0; g < groups; g++) {
+        uint32_t to = start[g];
+        uint32_t first = order[from];
+        cl_conflict_group *grp = &CL_VEC_PUSH(&r->arena, r->groups);
+        memset(grp, 0, sizeof *grp);
+        grp->reason = r->conflicts.v[first].reason;
+        grp->a = &r->rows.v[rows[2 * first]];
+        grp->b = &r->rows.v[rows[2 * first + 1]];
+        grp->pairs = to - from;
+        /* a row is on one side of a group only: its kind decides which */
+        for (uint32_t x = from; x < to; x++) {
+            for (int side = 0; side < 2; side++) {
+                uint32_t row = rows[2 * order[x] + side];
+                if (seen[row] == g + 1)
+                    continue;
+                seen[row] = g + 1;
+                if (side == 0)
+                    grp->claims_a++;
+                else
+                    grp->claims_b++;
+                widen_days(&r->rows.v[row], &grp->first, &grp->last);
+            }
+        }
+        from = to;
+    }
+    qsort(r->groups.v, r->groups.n, sizeof *r->groups.v, cmp_group);
+done:
+    free(gid);
+    free(rows);
+    free(keys);
+    free(seen);
+    free(t.slot);
+    free(start);
+    free(order);
 }
 
 /* Orders rows by claim (side, stance, predicate, place, holder), then outlet. */
@@ -401,6 +649,7 @@ cl_result *cl_ledger_timeline(cl_ledger *lg, const cl_query *q, cl_error *err)
         return NULL;
     corroborate(r);
     find_conflicts(r, q->window_days);
+    group_conflicts(r);
     return r;
 }
 
@@ -413,6 +662,7 @@ cl_result *cl_ledger_conflicts(cl_ledger *lg, const cl_query *q, cl_error *err)
     if (!r)
         return NULL;
     find_conflicts(r, q->window_days);
+    group_conflicts(r);
     return r;
 }
 

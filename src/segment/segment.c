@@ -251,7 +251,11 @@ static void tokenize(cl_doc *doc)
         if (cl_cp_is_quote(cp) || cl_cp_is_apostrophe(cp) || (cp == '`' && pos + 1 < sc.len && sc.s[pos + 1] == '`')) {
             /* two apostrophes or backticks are one double quote mark (''like this'') */
             uint32_t end = pos + k, k2;
-            if (end < sc.len && cp_at(&sc, end, &k2) == cp && (cp == '\'' || cp == '`'))
+            /* three apostrophes close a single quote and then a double one after a word
+             * (''... 'like this''') and open them in the other order before one */
+            int closing_triple = cp == '\'' && pos + 2 < sc.len && sc.s[pos + 1] == '\'' &&
+                                 sc.s[pos + 2] == '\'' && (flags & CL_TF_NOSPACE);
+            if (!closing_triple && end < sc.len && cp_at(&sc, end, &k2) == cp && (cp == '\'' || cp == '`'))
                 end += k2;
             push_token(doc, start, end, CL_TOK_QUOTE, flags);
             pos = end;

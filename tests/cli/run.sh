@@ -137,6 +137,19 @@ head -1 "$T/claims.csv" | grep -q "^date_start,date_end,side,claimant" && ok "cl
 if [ -s "$T/ukr.jsonl" ] && ! grep -v '"side":"UKR"' "$T/ukr.jsonl" >/dev/null; then ok "claims --side filter"; else bad "claims --side filter"; fi
 "$BIN" conflicts --db "$DB" > "$T/conflicts.txt"
 grep -q "Avdiivka\|Avdiyivka" "$T/conflicts.txt" && ok "conflict at Avdiivka" || bad "conflict at Avdiivka"
+# conflicts of the same kind are grouped; --pairs lists each
+cat > "$T/vuhledar.jsonl" <<'EOF'
+{"id":"v1","date":"2024-02-10","outlet":"Meridian Wire","text":"The Russian defence ministry announced on Saturday that its units had seized Vuhledar, a mining town."}
+{"id":"v2","date":"2024-02-11","outlet":"Meridian Wire","text":"Russia's defence ministry said on Sunday that its troops controlled Vuhledar."}
+{"id":"v3","date":"2024-02-11","outlet":"Northgate Press","text":"Ukraine's General Staff said on Sunday that fierce fighting was continuing in Vuhledar."}
+{"id":"v4","date":"2024-02-12","outlet":"Northgate Press","text":"Ukraine's army said on Monday that heavy fighting went on in Vuhledar."}
+EOF
+"$BIN" analyze --db "$T/groups.db" "$T/vuhledar.jsonl" > /dev/null 2>&1
+"$BIN" timeline Vuhledar --db "$T/groups.db" > "$T/groups.txt"
+grep -q "^conflicts: 4 pairs of 1 kind " "$T/groups.txt" && grep -q "^Vuhledar: control asserted vs fighting reported (4 pairs, 2024-02-10..2024-02-12)" "$T/groups.txt" &&
+  grep -q "^  UKR   assert fighting          2 claims     e.g. 2024-02-11" "$T/groups.txt" && ok "timeline groups conflicts" || bad "timeline groups conflicts: $(cat "$T/groups.txt")"
+[ "$("$BIN" conflicts --db "$T/groups.db" --pairs | grep -c '^Vuhledar: ')" = 4 ] && ok "conflicts --pairs lists every pair" || bad "conflicts --pairs lists every pair"
+[ "$("$BIN" conflicts --db "$T/groups.db" --format jsonl | wc -l)" = 4 ] && ok "conflicts jsonl lists every pair" || bad "conflicts jsonl lists every pair"
 "$BIN" events --db "$DB" --format csv > "$T/events.csv"
 head -1 "$T/events.csv" | grep -q "^GLOBALEVENTID,SQLDATE" && ok "events csv header" || bad "events csv header"
 grep -q ",192,192,19,Avdiyivka,UA," "$T/events.csv" && ok "occupy-territory event at Avdiivka" || bad "occupy-territory event at Avdiivka"

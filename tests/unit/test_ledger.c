@@ -134,6 +134,62 @@ static void idempotent_load(void **state)
     cl_ledger_close(lg);
 }
 
+/* Vuhledar, reported by both parties over three days: six conflicting pairs of two kinds. */
+static const char *const vuhledar[][3] = {
+    {"rv1", "2024-02-10", "The Russian defence ministry announced on Saturday that its units had seized Vuhledar, a mining town."},
+    {"rv2", "2024-02-11", "Russia's defence ministry said on Sunday that its troops controlled Vuhledar."},
+    {"uv1", "2024-02-11", "Ukraine's General Staff said on Sunday that fierce fighting was continuing in Vuhledar."},
+    {"uv2", "2024-02-12", "Ukraine's army said on Monday that heavy fighting went on in Vuhledar."},
+    {"uv3", "2024-02-12", "Ukraine's army denied on Monday that Russian forces had captured Vuhledar."},
+};
+
+static void conflicts_group_by_kind(void **state)
+{
+    (void)state;
+    cl_error err;
+    cl_ledger *lg = cl_ledger_open(db, &err);
+    assert_non_null(lg);
+    for (size_t i = 0; i < sizeof vuhledar / sizeof *vuhledar; i++)
+        load(lg, vuhledar[i][0], vuhledar[i][1], vuhledar[i][2]);
+    cl_query q;
+    cl_query_init(&q);
+    q.place = "Vuhledar";
+    cl_result *r = cl_ledger_timeline(lg, &q, &err);
+    assert_non_null(r);
+    assert_int_equal(cl_result_count(r), 5);
+    assert_int_equal(cl_result_conflict_count(r), 6);
+    assert_int_equal(cl_result_conflict_group_count(r), 2);
+    /* ordered by earliest day, then reason */
+    const cl_conflict_group *g = cl_result_conflict_group(r, 0);
+    assert_string_equal(g->reason, "control asserted vs denied");
+    assert_int_equal(g->pairs, 2);
+    assert_int_equal(g->claims_a, 2);
+    assert_int_equal(g->claims_b, 1);
+    assert_string_equal(g->a->side, "RUS");
+    assert_string_equal(g->a->doc_id, "rv1"); /* the earliest pair is the example */
+    assert_string_equal(g->b->doc_id, "uv3");
+    assert_string_equal(g->first, "2024-02-10");
+    assert_string_equal(g->last, "2024-02-12");
+    g = cl_result_conflict_group(r, 1);
+    assert_string_equal(g->reason, "control asserted vs fighting reported");
+    assert_int_equal(g->pairs, 4);
+    assert_int_equal(g->claims_a, 2);
+    assert_int_equal(g->claims_b, 2);
+    assert_string_equal(g->a->predicate, "control");
+    assert_string_equal(g->b->predicate, "fighting");
+    size_t pairs = 0;
+    for (size_t i = 0; i < cl_result_conflict_group_count(r); i++)
+        pairs += cl_result_conflict_group(r, i)->pairs;
+    assert_int_equal(pairs, cl_result_conflict_count(r));
+    cl_result_free(r);
+    /* the conflicts query groups the same way */
+    r = cl_ledger_conflicts(lg, &q, &err);
+    assert_non_null(r);
+    assert_int_equal(cl_result_conflict_group_count(r), 2);
+    cl_result_free(r);
+    cl_ledger_close(lg);
+}
+
 static void conflicts_respect_the_window(void **state)
 {
     (void)state;
@@ -326,6 +382,7 @@ int run_ledger_tests(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(idempotent_load),
                                        cmocka_unit_test(conflicts_respect_the_window),
+                                       cmocka_unit_test(conflicts_group_by_kind),
                                        cmocka_unit_test(syndicated_copies_count_once),
                                        cmocka_unit_test(batch_dedupes_and_finds_copies),
                                        cmocka_unit_test(since_finds_long_intervals)};
