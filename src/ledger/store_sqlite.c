@@ -243,9 +243,54 @@ static int insert_event(ledger_store *st, const ledger_record *r, const ledger_e
     return sqlite3_step(s) == SQLITE_DONE;
 }
 
+typedef struct band_row {
+    int64_t key, doc;
+} band_row;
+
+static int cmp_band_row(const void *x, const void *y)
+{
+    const band_row *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return a->doc < b->doc ? -1 : a->doc > b->doc;
+}
+
+/* Adds the batch's documents to the syndication index in key order: the keys are hashes,
+ * and inserting them sorted touches each page of the index once per batch instead of once
+ * per key (a third of the load's time before). */
+static cl_status insert_bands(ledger_store *st, const ledger_new_doc *docs, size_t n,
+                              cl_error *err)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        m += docs[i].bands ? LEDGER_BANDS : 0;
+    if (m == 0)
+        return CL_OK;
+    band_row *rows = malloc(sizeof *rows * m);
+    if (!rows)
+        return cl_error_set(err, CL_ENOMEM, st->path, 0, 0, "out of memory");
+    m = 0;
+    for (size_t i = 0; i < n; i++)
+        for (int b = 0; docs[i].bands && b < LEDGER_BANDS; b++)
+            rows[m++] = (band_row){docs[i].bands[b], docs[i].seq};
+    qsort(rows, m, sizeof *rows, cmp_band_row);
+    cl_status status = CL_OK;
+    for (size_t i = 0; i < m && status == CL_OK; i++) {
+        sqlite3_reset(st->ins_band);
+        sqlite3_bind_int64(st->ins_band, 1, rows[i].key);
+        sqlite3_bind_int64(st->ins_band, 2, rows[i].doc);
+        if (sqlite3_step(st->ins_band) != SQLITE_DONE)
+            status = db_error(st, err, "cannot index a document");
+    }
+    free(rows);
+    return status;
+}
+
 static cl_status sqlite_write_rows(ledger_store *st, const ledger_new_doc *docs, size_t n,
                                    cl_error *err)
 {
+    if (insert_bands(st, docs, n, err) != CL_OK)
+        return err->status;
     for (size_t i = 0; i < n; i++) {
         const ledger_new_doc *d = &docs[i];
         const ledger_record *r = d->rec;
@@ -255,13 +300,6 @@ static cl_status sqlite_write_rows(ledger_store *st, const ledger_new_doc *docs,
             bind_text(st->upd_copy, 2, r->hash);
             if (sqlite3_step(st->upd_copy) != SQLITE_DONE)
                 return db_error(st, err, "cannot mark a copy");
-        }
-        for (int b = 0; d->bands && b < LEDGER_BANDS; b++) {
-            sqlite3_reset(st->ins_band);
-            sqlite3_bind_int64(st->ins_band, 1, d->bands[b]);
-            sqlite3_bind_int64(st->ins_band, 2, d->seq);
-            if (sqlite3_step(st->ins_band) != SQLITE_DONE)
-                return db_error(st, err, "cannot index a document");
         }
         for (size_t k = 0; k < r->n_claims; k++)
             if (!insert_claim(st, r, &r->claims[k]))
