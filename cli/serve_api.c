@@ -3,6 +3,7 @@
  *   GET /                     the web page (timeline of a place, claims side by side)
  *   GET /api/stats            ledger totals
  *   GET /api/timeline?place=  a place's claims in date order with corroboration, conflicts
+ *                             (pairs, as indexes into claims) and the conflicts grouped by kind
  *   GET /api/claims           claims filtered by place, side, actor, predicate, since, until
  *   GET /api/conflicts        contradicting claims of the parties
  *   GET /api/events           CAMEO events filtered by place, side, cameo, since, until
@@ -195,6 +196,19 @@ static void timeline(cl_ledger *lg, const request *req, FILE *f, cl_error *err, 
         const cl_conflict *c = cl_result_conflict(r, i);
         fprintf(f, "%s{\"a\":%td,\"b\":%td,\"reason\":", i ? "," : "", c->a - base, c->b - base);
         cli_json_string(f, c->reason);
+        fputc('}', f);
+    }
+    fputs("],\"conflict_groups\":[", f);
+    for (size_t i = 0; base && i < cl_result_conflict_group_count(r); i++) {
+        const cl_conflict_group *g = cl_result_conflict_group(r, i);
+        fprintf(f, "%s{\"a\":%td,\"b\":%td,\"pairs\":%zu,\"claims_a\":%zu,\"claims_b\":%zu,",
+                i ? "," : "", g->a - base, g->b - base, g->pairs, g->claims_a, g->claims_b);
+        fputs("\"reason\":", f);
+        cli_json_string(f, g->reason);
+        fputs(",\"first\":", f);
+        cli_json_string(f, g->first);
+        fputs(",\"last\":", f);
+        cli_json_string(f, g->last);
         fputc('}', f);
     }
     fputs("]}\n", f);

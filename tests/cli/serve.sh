@@ -48,6 +48,9 @@ n_api=$(node -e 'const t = JSON.parse(require("fs").readFileSync(process.argv[1]
 n_cli=$("$BIN" timeline Avdiivka --db "$T/l.db" --copies --format jsonl | wc -l)
 n_conf=$("$BIN" conflicts --db "$T/l.db" --place Avdiivka --format jsonl | wc -l)
 [ "$n_api" = "$n_cli $n_conf" ] && ok "API timeline = CLI timeline ($n_api)" || bad "API timeline $n_api, CLI $n_cli $n_conf"
+# the groups account for every pair
+n_grouped=$(node -e 'const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(t.conflict_groups.reduce((s, g) => s + g.pairs, 0))' "$T/body")
+[ "$n_grouped" = "$n_conf" ] && ok "API conflict groups hold every pair ($n_grouped)" || bad "API conflict groups hold $n_grouped pairs of $n_conf"
 for case in "400 /api/claims?bogus=1" "400 /api/claims?since=2024-13-40" "400 /api/claims?limit=0" \
             "400 /api/timeline" "400 /api/timeline?place=" "404 /api/nothing" "400 /api/claims?place=%ff%fe"; do
   want=${case%% *}; path=${case#* }
