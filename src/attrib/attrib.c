@@ -560,6 +560,13 @@ static speaker speaker_right(const sent_ctx *sc, uint32_t c)
         sp.description = 1;
         return sp;
     }
+    /* '"...," tweeted another.', '"...," said one': an unnamed member of a group already
+     * described */
+    if ((tok_is(doc, k, "another") || tok_is(doc, k, "one") || tok_is(doc, k, "others")) &&
+        (k + 1 == sc->end || doc->tokens.v[k + 1].kind == CL_TOK_PUNCT)) {
+        describe(doc, &sp, k, k + 1);
+        return sp;
+    }
     /* "said Sen. Susan Collins", "said former congressman Barney Frank", "said a Democratic
      * strategist": a phrase up to the comma or the end that names or describes someone */
     int named = 0, opened = tok_is(doc, k, "a") || tok_is(doc, k, "an") || tok_is(doc, k, "the");
@@ -1143,6 +1150,20 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
         int after_comma = b > sc->first && tok_punct(doc, b - 1, ',');
         if (after_comma && b - 1 > sc->first && (doc->tokens.v[b - 2].flags & CL_TF_CLOSE_QUOTE))
             after_quote = 1;
+        /* "CONTENT, SPEAKER CUE, CONTENT": a parenthetical cue ("Costs, he added, were
+         * ...") reports the whole sentence around it */
+        uint32_t after = c + 1;
+        while (after < sc->end && (in_timex(doc, after) || is_preposition(doc, after)) &&
+               after < c + 4)
+            after++;
+        if (after_comma && !after_quote && sp.count <= 4 && after < sc->end &&
+            tok_punct(doc, after, ',') && after + 2 < sc->end && b - 1 > sc->first) {
+            cl_attribution *at = new_attr(doc, sc, c, cls);
+            resolve_speaker(doc, sc, &sp, at);
+            set_content(doc, at, sc->first, sc->end);
+            said_time(doc, sc, at);
+            return;
+        }
         if ((after_quote || (after_comma && b - 1 > sc->first + 2)) && cue_ends_clause(sc, c)) {
             cl_attribution *at = new_attr(doc, sc, c, cls);
             resolve_speaker(doc, sc, &sp, at);

@@ -229,6 +229,20 @@ static void pronoun_speaker_resolves(void **state)
     cl_doc_free(doc);
 }
 
+/* A cue set off by commas inside the sentence reports the whole sentence around it. */
+static void parenthetical_cue_reports_the_sentence(void **state)
+{
+    (void)state;
+    cl_doc *doc = test_extract("The new dam, the regional governor said on Friday, would be finished "
+                               "before the spring floods.", "2024-02-17", 0);
+    assert_int_equal(doc->attributions.n, 1);
+    const cl_attribution *a = &doc->attributions.v[0];
+    const char *content = test_span(doc, a->content.start, a->content.end);
+    assert_non_null(strstr(content, "The new dam"));
+    assert_non_null(strstr(content, "before the spring floods"));
+    cl_doc_free(doc);
+}
+
 int run_time_tests(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(metadata_field)};
@@ -247,6 +261,7 @@ int run_clean_tests(void)
 
 int run_attrib_tests(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(pronoun_speaker_resolves)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(pronoun_speaker_resolves),
+                                       cmocka_unit_test(parenthetical_cue_reports_the_sentence)};
     return cmocka_run_group_tests_name("attrib", tests, NULL, NULL);
 }
