@@ -305,13 +305,19 @@ static int quote_opens(const cl_doc *doc, uint32_t i, int in_quote)
     size_t n = cl_utf8_decode((const unsigned char *)doc->text + t->start, t->end - t->start, &cp);
     (void)n;
     (void)k;
-    if (cp == 0x201C || cp == 0x00AB || cp == 0x201E || cp == 0x2018)
-        return 1;
-    if (cp == 0x201D || cp == 0x00BB || cp == 0x2019)
-        return 0;
-    /* Straight quotes: by the spaces around them. */
     int space_before = !(t->flags & CL_TF_NOSPACE) || (t->flags & CL_TF_LINE_START);
     int space_after = i + 1 >= doc->tokens.n || !(doc->tokens.v[i + 1].flags & CL_TF_NOSPACE);
+    /* a curly double quote typed the wrong way round (an opening mark right after a word
+     * and before a space) goes by its spaces */
+    if (cp == 0x201C)
+        return space_before || !space_after;
+    if (cp == 0x201D)
+        return space_before && !space_after;
+    if (cp == 0x00AB || cp == 0x201E || cp == 0x2018)
+        return 1;
+    if (cp == 0x00BB || cp == 0x2019)
+        return 0;
+    /* Straight quotes: by the spaces around them. */
     if (space_before && !space_after)
         return 1;
     if (!space_before && space_after)
@@ -331,26 +337,51 @@ static int single_quote(const cl_doc *doc, uint32_t i)
     return n == t->end - t->start && (cp == 0x2018 || cp == 0x2019);
 }
 
+/* Is quote token i a curly double quote (either way round)? */
+static int curly_double(const cl_doc *doc, uint32_t i)
+{
+    const cl_token *t = &doc->tokens.v[i];
+    return t->end - t->start == 3 && (unsigned char)doc->text[t->start] == 0xE2 &&
+           (unsigned char)doc->text[t->start + 1] == 0x80 &&
+           ((unsigned char)doc->text[t->start + 2] == 0x9C ||
+            (unsigned char)doc->text[t->start + 2] == 0x9D);
+}
+
 /* Marks quotations. A single quote inside a double-quoted quotation is a quotation within
  * the quotation (or an apostrophe): it stays part of the outer one and neither opens nor
  * closes it. */
 static void mark_quotes(cl_doc *doc)
 {
-    int in_quote = 0, outer_double = 0;
+    int in_quote = 0, outer_double = 0, outer_curly = 0;
+    uint32_t nested = 0; /* curly double quotations open inside a curly double one */
     for (uint32_t i = 0; i < doc->tokens.n; i++) {
         cl_token *t = &doc->tokens.v[i];
         if (t->flags & CL_TF_PARA_START)
-            in_quote = 0;
+            in_quote = 0, nested = 0;
         if (t->kind == CL_TOK_QUOTE && in_quote && outer_double && single_quote(doc, i)) {
             t->flags |= CL_TF_IN_QUOTE;
             continue;
         }
+        if (t->kind == CL_TOK_QUOTE && in_quote && outer_curly && curly_double(doc, i)) {
+            /* a quotation inside the quotation (curly marks): '"... the claim that "it has
+             * to ..." is false," he wrote' - it opens and closes inside, the outer one goes on */
+            int opens = quote_opens(doc, i, in_quote);
+            /* at the start of a line it opens the next paragraph of a quotation whose
+             * paragraph ended unclosed (the convention for long quotes) */
+            if ((opens && !(t->flags & CL_TF_LINE_START)) || (!opens && nested > 0)) {
+                nested = opens ? nested + 1 : nested - 1;
+                t->flags |= CL_TF_IN_QUOTE;
+                continue;
+            }
+        }
         if (t->kind == CL_TOK_QUOTE) {
             outer_double = !single_quote(doc, i);
+            outer_curly = curly_double(doc, i);
             /* A lone apostrophe between spaces is not a quote mark we can trust. */
             if (quote_opens(doc, i, in_quote)) {
                 t->flags |= CL_TF_OPEN_QUOTE;
                 in_quote = 1;
+                nested = 0;
             } else if (in_quote) {
                 t->flags |= CL_TF_CLOSE_QUOTE;
                 in_quote = 0;
