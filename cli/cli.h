@@ -42,6 +42,10 @@ void cli_json_string(FILE *f, const char *s);
 void cli_json_claim(FILE *f, const cl_claim_row *r);
 void cli_json_event(FILE *f, const cl_event_row *e);
 void cli_json_conflict(FILE *f, const cl_conflict *c);
+/* The same rows as GeoJSON Features (a point at the row's place, or null geometry). */
+void cli_geojson_claim(FILE *f, const cl_claim_row *r);
+void cli_geojson_event(FILE *f, const cl_event_row *e);
+void cli_geojson_conflict(FILE *f, const cl_conflict *c);
 /* 1 when argv[i] is -h or --help. */
 int cli_wants_help(int argc, char **argv);
 

@@ -1,5 +1,5 @@
-/* cmd_query.c - `claimline timeline`, `claims` and `conflicts`: ledger queries printed as
- * a human table, JSON lines or CSV (GDELT/ACLED-style columns). */
+/* cmd_query.c - `claimline timeline`, `claims`, `conflicts` and `events`: ledger queries
+ * printed as a human table, JSON lines, CSV (GDELT/ACLED-style columns) or GeoJSON. */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +8,8 @@
 
 static const char timeline_usage[] =
     "usage: claimline timeline PLACE [--db LEDGER] [--side S] [--since DATE] [--until DATE]\n"
-    "                          [--window DAYS] [--copies] [--pairs] [--format table|jsonl|csv]\n"
+    "                          [--window DAYS] [--copies] [--pairs]\n"
+    "                          [--format table|jsonl|csv|geojson]\n"
     "\n"
     "The place's claims in date order (undated last), with the number of independent\n"
     "outlets carrying each claim and '! conflict' on claims that contradict another party's;\n"
@@ -20,11 +21,12 @@ static const char timeline_usage[] =
 
 static const char claims_usage[] =
     "usage: claimline claims [--db LEDGER] [--place P] [--side S] [--actor A] [--predicate P]\n"
-    "                        [--since DATE] [--until DATE] [--limit N] [--format table|jsonl|csv]\n";
+    "                        [--since DATE] [--until DATE] [--limit N]\n"
+    "                        [--format table|jsonl|csv|geojson]\n";
 
 static const char conflicts_usage[] =
     "usage: claimline conflicts [--db LEDGER] [--place P] [--side S] [--since DATE] [--until DATE]\n"
-    "                           [--window DAYS] [--pairs] [--format table|jsonl|csv]\n"
+    "                           [--window DAYS] [--pairs] [--format table|jsonl|csv|geojson]\n"
     "\n"
     "Pairs of claims by different parties about the same place that contradict each other\n"
     "within the window (default 7 days); undated claims conflict only inside one document.\n"
@@ -33,7 +35,8 @@ static const char conflicts_usage[] =
 
 static const char events_usage[] =
     "usage: claimline events [--db LEDGER] [--place P] [--side S] [--cameo CODE] [--since DATE]\n"
-    "                        [--until DATE] [--limit N] [--copies] [--format table|jsonl|csv]\n"
+    "                        [--until DATE] [--limit N] [--copies]\n"
+    "                        [--format table|jsonl|csv|geojson]\n"
     "\n"
     "CAMEO-coded events (190 conventional force, 192 occupy territory, 0874 retreat, 072\n"
     "military aid, 0232 appeal for military aid, 163 sanctions, 010 statement), with source\n"
@@ -41,7 +44,7 @@ static const char events_usage[] =
     "prefix. --format csv writes GDELT-style columns. Near-copies of earlier articles are left\n"
     "out unless --copies is given.\n";
 
-enum fmt { FMT_TABLE, FMT_JSONL, FMT_CSV };
+enum fmt { FMT_TABLE, FMT_JSONL, FMT_CSV, FMT_GEOJSON };
 
 typedef struct qopts {
     cl_query q;
@@ -93,8 +96,11 @@ static int parse(int argc, char **argv, qopts *o, const char *usage)
                 o->format = FMT_JSONL;
             else if (strcmp(optarg, "csv") == 0)
                 o->format = FMT_CSV;
+            else if (strcmp(optarg, "geojson") == 0)
+                o->format = FMT_GEOJSON;
             else {
-                fprintf(stderr, "claimline: unknown format '%s' (table, jsonl, csv)\n", optarg);
+                fprintf(stderr, "claimline: unknown format '%s' (table, jsonl, csv, geojson)\n",
+                        optarg);
                 return -1;
             }
             break;
@@ -122,6 +128,23 @@ static void csv_field(FILE *f, const char *s)
         fputc(*p, f);
     }
     fputc('"', f);
+}
+
+/* GeoJSON: one FeatureCollection; feature_sep before every feature but the first. */
+static void collection_begin(FILE *f)
+{
+    fputs("{\"type\":\"FeatureCollection\",\"features\":[\n", f);
+}
+
+static void feature_sep(FILE *f, size_t i)
+{
+    if (i)
+        fputs(",\n", f);
+}
+
+static void collection_end(FILE *f)
+{
+    fputs("\n]}\n", f);
 }
 
 static void when_text(const cl_claim_row *r, char *out, size_t n)
@@ -230,8 +253,8 @@ static void print_pair_line(FILE *f, const cl_claim_row *c)
     char when[40], what[64];
     when_text(c, when, sizeof when);
     claim_text(c, what, sizeof what);
-    fprintf(f, "  %-5s %-24s %-22s %s (%s:%lld)\n", c->side, what, when, c->claimant ? c->claimant : "?",
-            c->doc_id, (long long)c->line);
+    fprintf(f, "  %-5s %-24s %-22s %s (%s:%lld)\n", c->side, what, when,
+            c->claimant ? c->claimant : "?", c->doc_id, (long long)c->line);
 }
 
 /* One line per side of a group: the kind of claim, how many claims of that kind are in
@@ -296,6 +319,15 @@ static void print_conflicts_machine(FILE *f, const cl_result *r, enum fmt fmt)
     size_t n = cl_result_conflict_count(r);
     if (fmt == FMT_CSV)
         fprintf(f, "place,reason,side_a,claim_a,date_a,doc_a,line_a,side_b,claim_b,date_b,doc_b,line_b\n");
+    if (fmt == FMT_GEOJSON) {
+        collection_begin(f);
+        for (size_t i = 0; i < n; i++) {
+            feature_sep(f, i);
+            cli_geojson_conflict(f, cl_result_conflict(r, i));
+        }
+        collection_end(f);
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         const cl_conflict *c = cl_result_conflict(r, i);
         char wa[40], wb[40], ca[64], cb[64];
@@ -346,6 +378,13 @@ int cmd_timeline(int argc, char **argv)
             cli_json_claim(stdout, cl_result_claim(r, i));
             fputc('\n', stdout);
         }
+    } else if (o.format == FMT_GEOJSON) {
+        collection_begin(stdout);
+        for (size_t i = 0; i < n; i++) {
+            feature_sep(stdout, i);
+            cli_geojson_claim(stdout, cl_result_claim(r, i));
+        }
+        collection_end(stdout);
     } else if (o.format == FMT_CSV) {
         fputs(csv_header, stdout);
         for (size_t i = 0; i < n; i++)
@@ -409,9 +448,14 @@ int cmd_claims(int argc, char **argv)
         fputs(csv_header, stdout);
     else if (o.format == FMT_TABLE && n)
         printf("%-22s %-5s %-24s %-28s %s\n", "WHEN", "SIDE", "CLAIM", "CLAIMANT", "SOURCE");
+    else if (o.format == FMT_GEOJSON)
+        collection_begin(stdout);
     for (size_t i = 0; i < n; i++) {
         const cl_claim_row *row = cl_result_claim(r, i);
-        if (o.format == FMT_JSONL) {
+        if (o.format == FMT_GEOJSON) {
+            feature_sep(stdout, i);
+            cli_geojson_claim(stdout, row);
+        } else if (o.format == FMT_JSONL) {
             cli_json_claim(stdout, row);
             fputc('\n', stdout);
         } else if (o.format == FMT_CSV) {
@@ -420,6 +464,8 @@ int cmd_claims(int argc, char **argv)
             print_table_row(stdout, row, 0);
         }
     }
+    if (o.format == FMT_GEOJSON)
+        collection_end(stdout);
     cl_result_free(r);
     cl_ledger_close(lg);
     return EXIT_OK;
@@ -500,9 +546,14 @@ int cmd_events(int argc, char **argv)
     else if (o.format == FMT_TABLE && n)
         printf("%-22s %-5s %-6s %-5s %-34s %-16s %s\n", "DATE", "SRC", "TARGET", "CAMEO", "EVENT",
                "PLACE", "SOURCE");
+    else if (o.format == FMT_GEOJSON)
+        collection_begin(stdout);
     for (size_t i = 0; i < n; i++) {
         const cl_event_row *e = cl_result_event(r, i);
-        if (o.format == FMT_CSV) {
+        if (o.format == FMT_GEOJSON) {
+            feature_sep(stdout, i);
+            cli_geojson_event(stdout, e);
+        } else if (o.format == FMT_CSV) {
             char d1[9], d2[9], base[4] = "", root[3] = "";
             sqldate(e->date_lo, d1);
             sqldate(e->date_hi, d2);
@@ -546,6 +597,8 @@ int cmd_events(int argc, char **argv)
                    e->label ? e->label : "", e->place ? e->place : "-", e->doc_id, (long long)e->sentence);
         }
     }
+    if (o.format == FMT_GEOJSON)
+        collection_end(stdout);
     cl_result_free(r);
     cl_ledger_close(lg);
     return EXIT_OK;

@@ -1,5 +1,5 @@
 /* json_rows.c - claims, conflicts and events as JSON objects, for `--format jsonl` and the
- * HTTP API of `serve`. */
+ * HTTP API of `serve`, and as GeoJSON features for `--format geojson`. */
 #include "cli.h"
 
 void cli_json_string(FILE *f, const char *s)
@@ -113,5 +113,38 @@ void cli_json_conflict(FILE *f, const cl_conflict *c)
     cli_json_claim(f, c->a);
     fputs(",\"b\":", f);
     cli_json_claim(f, c->b);
+    fputc('}', f);
+}
+
+/* Opens a GeoJSON Feature: a point at the coordinates (GeoJSON order: longitude first),
+ * or no geometry when the place has none; its properties follow. */
+static void feature_begin(FILE *f, double lat, double lon)
+{
+    fputs("{\"type\":\"Feature\",\"geometry\":", f);
+    if (lat == lat && lon == lon)
+        fprintf(f, "{\"type\":\"Point\",\"coordinates\":[%.5f,%.5f]}", lon, lat);
+    else
+        fputs("null", f);
+    fputs(",\"properties\":", f);
+}
+
+void cli_geojson_claim(FILE *f, const cl_claim_row *r)
+{
+    feature_begin(f, r->lat, r->lon);
+    cli_json_claim(f, r);
+    fputc('}', f);
+}
+
+void cli_geojson_event(FILE *f, const cl_event_row *e)
+{
+    feature_begin(f, e->lat, e->lon);
+    cli_json_event(f, e);
+    fputc('}', f);
+}
+
+void cli_geojson_conflict(FILE *f, const cl_conflict *c)
+{
+    feature_begin(f, c->a->lat, c->a->lon);
+    cli_json_conflict(f, c);
     fputc('}', f);
 }

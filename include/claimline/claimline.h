@@ -245,6 +245,7 @@ typedef struct cl_claim_row {
     const char *copy_of; /* id of the document this one is a near-copy of (syndication), or NULL */
     int corroboration;   /* independent outlets carrying the same claim (timeline only) */
     int conflicted;      /* 1 when the claim is part of a conflict (timeline only) */
+    double lat, lon;     /* the place's coordinates; NAN when it has none */
 } cl_claim_row;
 
 /* A pair of contradicting claims. */

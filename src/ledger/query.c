@@ -128,6 +128,11 @@ static cl_result *run_query(cl_ledger *lg, sql_text *s, int limit, ledger_row_fn
     return r;
 }
 
+static double col_double(const char *s)
+{
+    return s ? strtod(s, NULL) : NAN;
+}
+
 static void claim_row(void *user, const char *const *c, int ncols)
 {
     cl_result *r = user;
@@ -155,6 +160,8 @@ static void claim_row(void *user, const char *const *c, int ncols)
     row->sentence = col_int(c[17]);
     row->line = col_int(c[18]);
     row->copy_of = col_text(r, c[19]);
+    row->lat = ncols > 21 ? col_double(c[20]) : NAN;
+    row->lon = ncols > 21 ? col_double(c[21]) : NAN;
 }
 
 static cl_result *select_claims(cl_ledger *lg, const cl_query *q, cl_error *err)
@@ -164,7 +171,7 @@ static cl_result *select_claims(cl_ledger *lg, const cl_query *q, cl_error *err)
     sql_init(&s, lg,
              "SELECT c.id, c.doc_id, c.outlet, c.source, claimant, actor, side, stance, predicate,"
              " place, country, holder, when_lo, when_hi, said_lo, said_hi, evidence, sentence, line,"
-             " (SELECT o.id FROM documents o WHERE o.hash = d.copy_of)"
+             " (SELECT o.id FROM documents o WHERE o.hash = d.copy_of), lat, lon"
              " FROM claims c JOIN documents d ON d.hash = c.doc_hash WHERE 1=1");
     if (q->place) {
         ledger_place_key(q->place, key);
@@ -664,11 +671,6 @@ cl_result *cl_ledger_conflicts(cl_ledger *lg, const cl_query *q, cl_error *err)
     find_conflicts(r, q->window_days);
     group_conflicts(r);
     return r;
-}
-
-static double col_double(const char *s)
-{
-    return s ? strtod(s, NULL) : NAN;
 }
 
 static void event_row(void *user, const char *const *c, int ncols)

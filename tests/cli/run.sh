@@ -150,6 +150,19 @@ grep -q "^conflicts: 4 pairs of 1 kind " "$T/groups.txt" && grep -q "^Vuhledar: 
   grep -q "^  UKR   assert fighting          2 claims     e.g. 2024-02-11" "$T/groups.txt" && ok "timeline groups conflicts" || bad "timeline groups conflicts: $(cat "$T/groups.txt")"
 [ "$("$BIN" conflicts --db "$T/groups.db" --pairs | grep -c '^Vuhledar: ')" = 4 ] && ok "conflicts --pairs lists every pair" || bad "conflicts --pairs lists every pair"
 [ "$("$BIN" conflicts --db "$T/groups.db" --format jsonl | wc -l)" = 4 ] && ok "conflicts jsonl lists every pair" || bad "conflicts jsonl lists every pair"
+# GeoJSON: a FeatureCollection with one feature per row, points in longitude-latitude order
+if command -v node > /dev/null; then
+  "$BIN" claims --db "$T/groups.db" --format geojson > "$T/claims.geojson"
+  "$BIN" events --db "$T/groups.db" --format geojson > "$T/events.geojson"
+  geo=$(node -e 'const fs = require("fs");
+    const c = JSON.parse(fs.readFileSync(process.argv[1], "utf8")), e = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+    const p = c.features[0].geometry.coordinates;
+    console.log(c.type, c.features.length, p[0] > 37 && p[0] < 38 && p[1] > 47 && p[1] < 48, c.features[0].properties.place, e.features.length > 0)' \
+    "$T/claims.geojson" "$T/events.geojson" 2>&1)
+  [ "$geo" = "FeatureCollection 4 true Vuhledar true" ] && ok "claims and events as GeoJSON" || bad "GeoJSON: $geo"
+else
+  echo "skip GeoJSON check: node is not installed (scripts/setup.sh installs it)"
+fi
 "$BIN" events --db "$DB" --format csv > "$T/events.csv"
 head -1 "$T/events.csv" | grep -q "^GLOBALEVENTID,SQLDATE" && ok "events csv header" || bad "events csv header"
 grep -q ",192,192,19,Avdiyivka,UA," "$T/events.csv" && ok "occupy-territory event at Avdiivka" || bad "occupy-territory event at Avdiivka"
