@@ -27,6 +27,8 @@ static const char serve_usage[] =
     "  /api/claims?[place&side&actor&predicate&since&until&limit]\n"
     "  /api/conflicts?[place&side&since&until&window]\n"
     "  /api/events?[place&side&cameo&since&until&limit&copies]\n"
+    "  /api/document?claim=ID                     the article a claim came from, with its\n"
+    "                                             evidence sentence (ID: a claim's \"id\")\n"
     "Defaults: --bind 127.0.0.1 --port 8080, one thread per core. Dates are YYYY-MM-DD;\n"
     "limit defaults to 1000 rows (at most 10000).\n";
 

@@ -24,7 +24,7 @@ void cli_json_string(FILE *f, const char *s)
 
 void cli_json_claim(FILE *f, const cl_claim_row *r)
 {
-    fputs("{\"doc\":", f);
+    fprintf(f, "{\"id\":%lld,\"doc\":", (long long)r->rowid);
     cli_json_string(f, r->doc_id);
     fputs(",\"outlet\":", f);
     cli_json_string(f, r->outlet);

@@ -7,6 +7,7 @@
  *   GET /api/claims           claims filtered by place, side, actor, predicate, since, until
  *   GET /api/conflicts        contradicting claims of the parties
  *   GET /api/events           CAMEO events filtered by place, side, cameo, since, until
+ *   GET /api/document?claim=  the article a claim was read from, with its evidence sentence
  *
  * Every parameter is checked (dates are YYYY-MM-DD, numbers are bounded, text is UTF-8 of
  * bounded length) and an unknown one is refused, so a typo never silently widens a query. */
@@ -24,6 +25,7 @@ enum { MAX_TEXT = 256, DEFAULT_LIMIT = 1000, MAX_LIMIT = 10000, MAX_WINDOW = 365
 typedef struct request {
     cl_query q;
     int copies;
+    long long claim; /* /api/document: the claim's id; 0 when not given */
 } request;
 
 static void reply_text(serve_reply *out, int status, const char *type, const char *body)
@@ -139,6 +141,14 @@ static const char *read_params(const serve_param *p, size_t n, const char *allow
                 return why;
             }
             req->q.window_days = num;
+        } else if (strcmp(k, "claim") == 0) {
+            char *end = NULL;
+            long long id = strlen(v) <= 18 ? strtoll(v, &end, 10) : 0;
+            if (!*v || strlen(v) > 18 || *end || id < 1) {
+                snprintf(why, why_len, "'claim' must be a claim id (a positive number)");
+                return why;
+            }
+            req->claim = id;
         } else if (strcmp(k, "copies") == 0) {
             req->copies = !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0);
         } else if (!*v) {
@@ -261,6 +271,30 @@ static void events(cl_ledger *lg, request *req, FILE *f, cl_error *err, int *ok)
     cl_result_free(r);
 }
 
+static void document(cl_ledger *lg, const request *req, FILE *f, cl_error *err, int *ok)
+{
+    cl_result *r = cl_ledger_claim_document(lg, req->claim, err);
+    if (!(*ok = r != NULL))
+        return;
+    if (cl_result_document_count(r) == 0) {
+        fputs("{\"document\":null}\n", f);
+        cl_result_free(r);
+        return;
+    }
+    const cl_document_row *d = cl_result_document(r, 0);
+    const char *keys[] = {"id", "source", "url", "outlet", "title", "date", "date_basis", "text",
+                          "evidence"};
+    const char *vals[] = {d->id, d->source, d->url, d->outlet, d->title, d->date, d->date_basis,
+                          d->text, d->evidence};
+    fputs("{\"document\":{", f);
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        fprintf(f, "%s\"%s\":", i ? "," : "", keys[i]);
+        cli_json_string(f, vals[i]);
+    }
+    fprintf(f, ",\"sentence\":%lld,\"line\":%lld}}\n", (long long)d->sentence, (long long)d->line);
+    cl_result_free(r);
+}
+
 void serve_handle(cl_ledger *lg, const char *method, const char *path, const serve_param *params,
                   size_t n_params, serve_reply *out)
 {
@@ -283,6 +317,7 @@ void serve_handle(cl_ledger *lg, const char *method, const char *path, const ser
         {"/api/claims", "place side actor predicate since until limit"},
         {"/api/conflicts", "place side since until window"},
         {"/api/events", "place side cameo since until limit copies"},
+        {"/api/document", "claim"},
     };
     size_t route = 0, n_routes = sizeof routes / sizeof *routes;
     while (route < n_routes && strcmp(path, routes[route].path) != 0)
@@ -301,6 +336,10 @@ void serve_handle(cl_ledger *lg, const char *method, const char *path, const ser
         reply_error(out, 400, "/api/timeline needs place=NAME");
         return;
     }
+    if (route == 5 && !req.claim) {
+        reply_error(out, 400, "/api/document needs claim=ID");
+        return;
+    }
     char *body = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&body, &len);
@@ -315,7 +354,8 @@ void serve_handle(cl_ledger *lg, const char *method, const char *path, const ser
     case 1: timeline(lg, &req, f, &err, &ok); break;
     case 2: claims(lg, &req, f, &err, &ok); break;
     case 3: conflicts(lg, &req, f, &err, &ok); break;
-    default: events(lg, &req, f, &err, &ok); break;
+    case 4: events(lg, &req, f, &err, &ok); break;
+    default: document(lg, &req, f, &err, &ok); break;
     }
     fclose(f);
     if (!ok) {

@@ -279,6 +279,20 @@ size_t cl_result_count(const cl_result *r);
 const cl_claim_row *cl_result_claim(const cl_result *r, size_t i);
 size_t cl_result_conflict_count(const cl_result *r);
 const cl_conflict *cl_result_conflict(const cl_result *r, size_t i);
+/* The document a claim was read from (claim_id: cl_claim_row.rowid), to show its evidence
+ * in place: a result holding that one document, or none when there is no such claim. */
+cl_result *cl_ledger_claim_document(cl_ledger *lg, int64_t claim_id, cl_error *err);
+
+/* A document of the ledger as cl_ledger_claim_document returns it, with the claim's
+ * evidence sentence. Strings belong to the result set; text is NULL when the records were
+ * loaded without it (extract --no-text). */
+typedef struct cl_document_row {
+    const char *id, *source, *url, *outlet, *title, *date, *date_basis, *text;
+    const char *evidence;
+    int64_t sentence, line;
+} cl_document_row;
+size_t cl_result_document_count(const cl_result *r);
+const cl_document_row *cl_result_document(const cl_result *r, size_t i);
 /* The conflicts grouped (cl_conflict_group), ordered by place, then earliest day. */
 size_t cl_result_conflict_group_count(const cl_result *r);
 const cl_conflict_group *cl_result_conflict_group(const cl_result *r, size_t i);

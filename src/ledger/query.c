@@ -21,6 +21,7 @@ struct cl_result {
     CL_VEC(cl_conflict) conflicts;
     CL_VEC(uint64_t) pairs; /* (a << 32 | b) row indexes of each conflict */
     CL_VEC(cl_conflict_group) groups;
+    CL_VEC(cl_document_row) docs;
     uint32_t *kind;     /* per row: its claim kind (see number_kinds), for the conflict pass */
     uint32_t *place_no; /* per row in a conflict: its place's number in the sweep */
 };
@@ -39,6 +40,8 @@ size_t cl_result_event_count(const cl_result *r) { return r ? r->events.n : 0; }
 const cl_event_row *cl_result_event(const cl_result *r, size_t i) { return &r->events.v[i]; }
 const cl_conflict *cl_result_conflict(const cl_result *r, size_t i) { return &r->conflicts.v[i]; }
 size_t cl_result_conflict_group_count(const cl_result *r) { return r ? r->groups.n : 0; }
+size_t cl_result_document_count(const cl_result *r) { return r ? r->docs.n : 0; }
+const cl_document_row *cl_result_document(const cl_result *r, size_t i) { return &r->docs.v[i]; }
 const cl_conflict_group *cl_result_conflict_group(const cl_result *r, size_t i)
 {
     return &r->groups.v[i];
@@ -727,6 +730,40 @@ cl_result *cl_ledger_events(cl_ledger *lg, const cl_query *q, cl_error *err)
     /* the order of the events_place_time index (store_*.c) */
     sql_add(&s, " ORDER BY date_lo IS NULL, date_lo, e.doc_id, sentence, e.id");
     return run_query(lg, &s, q->limit, event_row, err);
+}
+
+static void document_row(void *user, const char *const *c, int ncols)
+{
+    cl_result *r = user;
+    if (ncols < 11)
+        return;
+    cl_document_row *d = &CL_VEC_PUSH(&r->arena, r->docs);
+    d->id = col_text(r, c[0]);
+    d->source = col_text(r, c[1]);
+    d->url = col_text(r, c[2]);
+    d->outlet = col_text(r, c[3]);
+    d->title = col_text(r, c[4]);
+    d->date = col_text(r, c[5]);
+    d->date_basis = col_text(r, c[6]);
+    d->text = col_text(r, c[7]);
+    d->evidence = col_text(r, c[8]);
+    d->sentence = col_int(c[9]);
+    d->line = col_int(c[10]);
+}
+
+cl_result *cl_ledger_claim_document(cl_ledger *lg, int64_t claim_id, cl_error *err)
+{
+    cl_error_clear(err);
+    sql_text s;
+    char id[24];
+    snprintf(id, sizeof id, "%lld", (long long)claim_id);
+    sql_init(&s, lg,
+             "SELECT d.id, d.source, d.url, d.outlet, d.title, d.date, d.date_basis, d.text,"
+             " c.evidence, c.sentence, c.line"
+             " FROM claims c JOIN documents d ON d.hash = c.doc_hash WHERE c.id = CAST(");
+    sql_param(&s, id);
+    sql_add(&s, " AS BIGINT)");
+    return run_query(lg, &s, 1, document_row, err);
 }
 
 static void totals_row(void *user, const char *const *c, int ncols)

@@ -48,11 +48,19 @@ n_api=$(node -e 'const t = JSON.parse(require("fs").readFileSync(process.argv[1]
 n_cli=$("$BIN" timeline Avdiivka --db "$T/l.db" --copies --format jsonl | wc -l)
 n_conf=$("$BIN" conflicts --db "$T/l.db" --place Avdiivka --format jsonl | wc -l)
 [ "$n_api" = "$n_cli $n_conf" ] && ok "API timeline = CLI timeline ($n_api)" || bad "API timeline $n_api, CLI $n_cli $n_conf"
+# a claim's article, with its evidence sentence in the text
+id=$(node -e 'const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(t.claims[0].id)' "$T/body")
+code=$(get "/api/document?claim=$id")
+doc_ok=$(node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).document;
+  console.log(d && d.text.includes(d.evidence) && d.evidence.length > 20 ? "yes" : "no")' "$T/body" 2>&1)
+[ "$code" = 200 ] && [ "$doc_ok" = yes ] && ok "API document of a claim holds its evidence" || bad "API document: $code $doc_ok $(head -c 200 "$T/body")"
+get "/api/timeline?place=Avdiivka" > /dev/null
 # the groups account for every pair
 n_grouped=$(node -e 'const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(t.conflict_groups.reduce((s, g) => s + g.pairs, 0))' "$T/body")
 [ "$n_grouped" = "$n_conf" ] && ok "API conflict groups hold every pair ($n_grouped)" || bad "API conflict groups hold $n_grouped pairs of $n_conf"
 for case in "400 /api/claims?bogus=1" "400 /api/claims?since=2024-13-40" "400 /api/claims?limit=0" \
-            "400 /api/timeline" "400 /api/timeline?place=" "404 /api/nothing" "400 /api/claims?place=%ff%fe"; do
+            "400 /api/timeline" "400 /api/timeline?place=" "404 /api/nothing" "400 /api/claims?place=%ff%fe" \
+            "400 /api/document" "400 /api/document?claim=-3" "400 /api/document?claim=12x"; do
   want=${case%% *}; path=${case#* }
   code=$(get "$path")
   [ "$code" = "$want" ] && is_json "$T/body" && grep -q '"error"' "$T/body" && ok "$want: $path" \

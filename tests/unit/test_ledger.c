@@ -190,6 +190,39 @@ static void conflicts_group_by_kind(void **state)
     cl_ledger_close(lg);
 }
 
+/* A claim leads back to its article, with the evidence sentence inside the text. */
+static void claim_document_has_the_evidence(void **state)
+{
+    (void)state;
+    cl_error err;
+    cl_ledger *lg = cl_ledger_open(db, &err);
+    assert_non_null(lg);
+    cl_query q;
+    cl_query_init(&q);
+    q.place = "Vuhledar";
+    cl_result *r = cl_ledger_claims(lg, &q, &err);
+    assert_non_null(r);
+    assert_true(cl_result_count(r) > 0);
+    const cl_claim_row *c = cl_result_claim(r, 0);
+    cl_result *d = cl_ledger_claim_document(lg, c->rowid, &err);
+    assert_non_null(d);
+    assert_int_equal(cl_result_document_count(d), 1);
+    const cl_document_row *doc = cl_result_document(d, 0);
+    assert_string_equal(doc->id, c->doc_id);
+    assert_string_equal(doc->evidence, c->evidence);
+    assert_non_null(doc->text);
+    assert_non_null(strstr(doc->text, doc->evidence));
+    assert_string_equal(doc->date, "2024-02-10");
+    cl_result_free(d);
+    /* no such claim: an empty result, not an error */
+    d = cl_ledger_claim_document(lg, 1 << 30, &err);
+    assert_non_null(d);
+    assert_int_equal(cl_result_document_count(d), 0);
+    cl_result_free(d);
+    cl_result_free(r);
+    cl_ledger_close(lg);
+}
+
 static void conflicts_respect_the_window(void **state)
 {
     (void)state;
@@ -383,6 +416,7 @@ int run_ledger_tests(void)
     const struct CMUnitTest tests[] = {cmocka_unit_test(idempotent_load),
                                        cmocka_unit_test(conflicts_respect_the_window),
                                        cmocka_unit_test(conflicts_group_by_kind),
+                                       cmocka_unit_test(claim_document_has_the_evidence),
                                        cmocka_unit_test(syndicated_copies_count_once),
                                        cmocka_unit_test(batch_dedupes_and_finds_copies),
                                        cmocka_unit_test(since_finds_long_intervals)};
