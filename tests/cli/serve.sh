@@ -55,6 +55,10 @@ doc_ok=$(node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1
   console.log(d && d.text.includes(d.evidence) && d.evidence.length > 20 ? "yes" : "no")' "$T/body" 2>&1)
 [ "$code" = 200 ] && [ "$doc_ok" = yes ] && ok "API document of a claim holds its evidence" || bad "API document: $code $doc_ok $(head -c 200 "$T/body")"
 get "/api/timeline?place=Avdiivka" > /dev/null
+# the web page's script, run against the server with a stand-in DOM
+page=$(node "$HERE/page_check.mjs" "http://127.0.0.1:$PORT" Avdiivka 2>&1)
+[ "$page" = ok ] && ok "web page draws the timeline, conflicts and an article" || bad "web page: $page"
+get "/api/timeline?place=Avdiivka" > /dev/null
 # the groups account for every pair
 n_grouped=$(node -e 'const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(t.conflict_groups.reduce((s, g) => s + g.pairs, 0))' "$T/body")
 [ "$n_grouped" = "$n_conf" ] && ok "API conflict groups hold every pair ($n_grouped)" || bad "API conflict groups hold $n_grouped pairs of $n_conf"
