@@ -54,18 +54,25 @@ printf "sqlite load     %7.2f s  %s claims  %s claims/s  peak RSS %d MB\n" "$sec
   "$(rate "$claims" "$secs")" $((rss / 1024))
 # timeline latency (best of 5, whole process) on the busiest place of the ledger
 place=$(sqlite3 "$T/bench.db" "SELECT place FROM claims WHERE place IS NOT NULL GROUP BY place_key ORDER BY count(*) DESC LIMIT 1")
-# timeline DB LABEL
+# timeline DB LABEL [--since D --until D]
 timeline() {
   best=""
+  db=$1 label=$2; shift 2
   for i in 1 2 3 4 5; do
-    run ./build/claimline timeline "$place" --db "$1" > /dev/null
+    run ./build/claimline timeline "$place" --db "$db" "$@" > /dev/null
     best=$(awk -v a="$secs" -v b="${best:-1e9}" 'BEGIN { print (a < b ? a : b) }')
   done
-  printf "timeline %-6s %7.0f ms  %s: %s of the %s claims (best of 5, whole process)\n" "$2" \
-    "$(awk -v s="$best" 'BEGIN { print s * 1000 }')" "$place" "$here" "$claims"
+  printf "timeline %-6s %7.0f ms  %s%s: %s of the %s claims (best of 5, whole process)\n" "$label" \
+    "$(awk -v s="$best" 'BEGIN { print s * 1000 }')" "$place" "${1:+ $2..$4}" "$here" "$claims"
 }
 here=$(sqlite3 "$T/bench.db" "SELECT count(*) FROM claims WHERE place = '$place'")
 timeline "$T/bench.db" sqlite
+# one week of the busiest place (the first of its data), the question an analyst asks most
+week=$(sqlite3 -separator ' ' "$T/bench.db" "SELECT min(when_lo), date(min(when_lo), '+6 days') FROM claims
+  WHERE place = '$place'")
+set -- $week
+here=$(sqlite3 "$T/bench.db" "SELECT count(*) FROM claims WHERE place = '$place' AND when_lo BETWEEN '$1' AND '$2'")
+timeline "$T/bench.db" sqlite --since "$1" --until "$2"
 # and on a place of median size (most places are reported far less than the busiest)
 busiest=$place
 place=$(sqlite3 "$T/bench.db" "SELECT place FROM (SELECT place, count(*) n FROM claims WHERE place IS NOT NULL
