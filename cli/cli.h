@@ -40,6 +40,8 @@ cl_ledger *cli_open_readonly(const char *db);
 /* JSON output (json_rows.c): a string (null for NULL) and one object per row. */
 void cli_json_string(FILE *f, const char *s);
 void cli_json_claim(FILE *f, const cl_claim_row *r);
+/* The same with the claim's ledger id first (the HTTP API: /api/document?claim=ID). */
+void cli_json_claim_with_id(FILE *f, const cl_claim_row *r);
 void cli_json_event(FILE *f, const cl_event_row *e);
 void cli_json_conflict(FILE *f, const cl_conflict *c);
 /* The same rows as GeoJSON Features (a point at the row's place, or null geometry). */

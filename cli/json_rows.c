@@ -22,9 +22,14 @@ void cli_json_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
-void cli_json_claim(FILE *f, const cl_claim_row *r)
+/* One claim as a JSON object. Its ledger id is internal (two ledgers of the same records
+ * number them differently), so only the HTTP API, which looks claims up by it, asks for it. */
+static void json_claim(FILE *f, const cl_claim_row *r, int with_id)
 {
-    fprintf(f, "{\"id\":%lld,\"doc\":", (long long)r->rowid);
+    if (with_id)
+        fprintf(f, "{\"id\":%lld,\"doc\":", (long long)r->rowid);
+    else
+        fputs("{\"doc\":", f);
     cli_json_string(f, r->doc_id);
     fputs(",\"outlet\":", f);
     cli_json_string(f, r->outlet);
@@ -71,6 +76,9 @@ void cli_json_claim(FILE *f, const cl_claim_row *r)
     cli_json_string(f, r->evidence);
     fputc('}', f);
 }
+
+void cli_json_claim(FILE *f, const cl_claim_row *r) { json_claim(f, r, 0); }
+void cli_json_claim_with_id(FILE *f, const cl_claim_row *r) { json_claim(f, r, 1); }
 
 void cli_json_event(FILE *f, const cl_event_row *e)
 {

@@ -174,7 +174,7 @@ static void claims_array(FILE *f, const cl_result *r)
     for (size_t i = 0; i < cl_result_count(r); i++) {
         if (i)
             fputs(",\n", f);
-        cli_json_claim(f, cl_result_claim(r, i));
+        cli_json_claim_with_id(f, cl_result_claim(r, i));
     }
     fputc(']', f);
 }
