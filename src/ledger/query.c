@@ -454,11 +454,11 @@ static void find_conflicts(cl_result *r, int window)
 /* ---------------------------------------------------------------- conflict groups */
 
 /* Conflict groups under construction: an open-addressing table from (place, kind a,
- * kind b) to the group's number. The reason is a function of the two kinds. */
+ * kind b) to the group's number (the reason is a function of the two kinds); the keys are
+ * kept 3 per group (place_no, kind_a, kind_b) beside it. */
 typedef struct group_table {
     uint32_t *slot; /* group number + 1; 0 empty */
     uint32_t cap;
-    const uint32_t *key; /* 3 per group: place_no, kind_a, kind_b */
 } group_table;
 
 static uint32_t group_hash(uint32_t place, uint32_t ka, uint32_t kb)
@@ -510,7 +510,7 @@ static void group_conflicts(cl_result *r)
     uint32_t *rows = malloc(sizeof *rows * 2 * n); /* per conflict: row a, row b */
     uint32_t *keys = malloc(sizeof *keys * 3 * n);
     uint32_t *seen = calloc(r->rows.n + 1, sizeof *seen); /* per row: last group + 1 */
-    group_table t = {calloc(256, sizeof(uint32_t)), 256, keys};
+    group_table t = {calloc(256, sizeof(uint32_t)), 256};
     uint32_t *start = NULL, *order = NULL;
     uint32_t groups = 0;
     if (!gid || !rows || !keys || !seen || !t.slot)

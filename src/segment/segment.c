@@ -255,7 +255,8 @@ static void tokenize(cl_doc *doc)
              * (''... 'like this''') and open them in the other order before one */
             int closing_triple = cp == '\'' && pos + 2 < sc.len && sc.s[pos + 1] == '\'' &&
                                  sc.s[pos + 2] == '\'' && (flags & CL_TF_NOSPACE);
-            if (!closing_triple && end < sc.len && cp_at(&sc, end, &k2) == cp && (cp == '\'' || cp == '`'))
+            if (!closing_triple && end < sc.len && cp_at(&sc, end, &k2) == cp &&
+                (cp == '\'' || cp == '`'))
                 end += k2;
             push_token(doc, start, end, CL_TOK_QUOTE, flags);
             pos = end;
