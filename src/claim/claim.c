@@ -754,8 +754,9 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
     /* a question asks, it does not claim */
     if (media && send > se->tok_first && is_punct(doc, send - 1, '?'))
         return;
-    /* a gerund opening the sentence is a topic, not a report: "Capturing X could ..." */
-    if (h->first == se->tok_first && cl_tok_len(doc, h->first) > 4 &&
+    /* a gerund opening the sentence is a topic, not a report: "Capturing X could ..."
+     * (a noun is not: "Fighting raged in X") */
+    if (!h->p->nominal && h->first == se->tok_first && cl_tok_len(doc, h->first) > 4 &&
         memcmp(cl_tok_ptr(doc, h->first) + cl_tok_len(doc, h->first) - 3, "ing", 3) == 0)
         return;
     uint32_t lo = at ? at->content_tok_first : se->tok_first;
@@ -832,8 +833,10 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
     if (media && stance != CL_STANCE_ASSERT)
         return;
 
+    /* the place is in what the speaker said, not in the speaker's own phrase ("X remains
+     * under Ukrainian control, officials in Kyiv said") */
     place_hit places[8];
-    uint32_t np = trigger_places(doc, h, send, places, 8);
+    uint32_t np = trigger_places(doc, h, at && hi > h->last ? hi : send, places, 8);
     /* in a quotation of several sentences, "Hostilities continued." is about the place
      * named just before */
     if (np == 0 && at && h->p->predicate == CL_PRED_FIGHTING && at->content_sent_first < s) {
