@@ -258,12 +258,54 @@ static uint32_t longest_in(const cl_doc *doc, const cl_actor_tables *t, const cl
     return best;
 }
 
+/* A hyphenated word that puts a speaker on a country's side: "Russian-installed",
+ * "Moscow-backed", "Kremlin-appointed", "pro-Russian", "pro-Kremlin". Only these links:
+ * "Russian-occupied" and "Russian-controlled" describe land, not who speaks. Returns the
+ * country's entry (as country_words stores it) or 0. */
+static int aligned_word(const cl_doc *doc, uint32_t i, uint32_t *value)
+{
+    static const char *const links[] = {"installed", "appointed", "backed", "led", "allied",
+                                        "aligned", "supported", "sponsored", "funded", NULL};
+    const cl_token *tk = &doc->tokens.v[i];
+    if (tk->kind != CL_TOK_WORD || !(tk->flags & CL_TF_HYPHENATED))
+        return 0;
+    const char *p = cl_tok_ptr(doc, i);
+    uint32_t len = cl_tok_len(doc, i);
+    const char *dash = memchr(p, '-', len);
+    if (!dash || dash == p || dash + 1 == p + len)
+        return 0;
+    size_t head = (size_t)(dash - p), tail = len - head - 1;
+    const char *country = p, *link = dash + 1;
+    size_t clen = head, llen = tail;
+    if (head == 3 && cl_eq_ci(p, 3, "pro")) { /* pro-Russian: the country comes second */
+        country = dash + 1, clen = tail;
+        link = NULL, llen = 0;
+    }
+    if (!(*country >= 'A' && *country <= 'Z'))
+        return 0; /* country words are proper nouns */
+    if (link) {
+        int known = 0;
+        for (const char *const *w = links; *w && !known; w++)
+            known = cl_eq_ci(link, llen, *w);
+        if (!known)
+            return 0;
+    }
+    return cl_strmap_get(&doc->ctx->actor.country_words, country, clen, value);
+}
+
 const char *cl_actor_country_at(const cl_doc *doc, uint32_t i, uint32_t end, int *form,
                                 uint32_t *ntok)
 {
     const cl_actor_tables *t = &doc->ctx->actor;
     uint32_t v;
     uint32_t n = longest_in(doc, t, &t->country_words, i, end, &v);
+    if (!n && i < end && aligned_word(doc, i, &v)) {
+        if (form)
+            *form = CL_CF_ADJ; /* "Russian-installed officials": like "Russian officials" */
+        if (ntok)
+            *ntok = 1;
+        return t->countries[v >> 2].alpha3;
+    }
     if (!n)
         return NULL;
     /* Country words are proper nouns: at least one capital letter. */
