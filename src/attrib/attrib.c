@@ -1138,11 +1138,17 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
                 e++;
             b = e;
         }
-        /* an apposition before the speaker is not content: "minister, Oleksii Reznikov said" */
+        /* an apposition before the speaker is not content: "minister, Oleksii Reznikov said";
+         * the object of a preposition is ("repelled by Russian forces, the ministry said") */
         while (b > sc->first + 1 && tok_punct(doc, b - 1, ',')) {
             uint32_t j = b - 2;
             int32_t am = cl_actor_at_token(doc, j);
             if (am < 0 || doc->actors.v[am].tok_first + doc->actors.v[am].tok_count != b - 1)
+                break;
+            uint32_t af = doc->actors.v[am].tok_first;
+            if (af > sc->first && (boundary_word(doc, af - 1) ||
+                                   (af > sc->first + 1 && tok_is(doc, af - 1, "the") &&
+                                    boundary_word(doc, af - 2))))
                 break;
             b = doc->actors.v[am].tok_first;
         }

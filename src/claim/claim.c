@@ -465,8 +465,13 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
         /* "the town of X" continues; "the town" / "the city" is the last town named;
          * "a town" has no name here */
         if (settlement_word(doc, k)) {
-            if (tok_is(doc, k + 1, "of"))
+            if (tok_is(doc, k + 1, "of")) {
+                /* "taken the village of X": the name counts as the object however short
+                 * the trigger's window */
+                if (limit < k + 3)
+                    limit = k + 3 < end ? k + 3 : end;
                 continue;
+            }
             uint32_t d = k;
             while (d > h->last + 1 && doc->tokens.v[d - 1].kind == CL_TOK_WORD &&
                    !tok_is(doc, d - 1, "the") && !tok_is(doc, d - 1, "a") && !tok_is(doc, d - 1, "an") &&
@@ -540,6 +545,25 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
                 break;
         }
     }
+    /* a passive repel names the attack first: "attacks near X were repelled" */
+    if (n == 0 && h->p->predicate == CL_PRED_REPEL && h->first >= 2 &&
+        (tok_is(doc, h->first - 1, "been") || tok_is(doc, h->first - 1, "were") ||
+         tok_is(doc, h->first - 1, "was"))) {
+        for (uint32_t k = h->first - 1, j = 0; k > 0 && j < 8; j++) {
+            k--;
+            if (is_punct(doc, k, ',') || is_punct(doc, k, ';') || is_punct(doc, k, '.') ||
+                is_punct(doc, k, '?') || is_punct(doc, k, '!') || is_quote(doc, k) ||
+                doc->tokens.v[k].kind == CL_TOK_DASH)
+                break;
+            int32_t p = cl_place_at_token(doc, k);
+            if (p >= 0 && doc->places.v[p].kind != CL_PLACE_COUNTRY) {
+                out[n++] = (place_hit){p, k > 0 && locative_prep(doc, k - 1), 0};
+                break;
+            }
+            if (doc->tokens.v[k].flags & CL_TF_PARA_START)
+                break;
+        }
+    }
     if (n == 0 && h->first >= 2 && doc->tokens.v[h->first - 1].kind == CL_TOK_POSS) {
         /* "Soledar's capture" */
         int32_t p = cl_place_at_token(doc, h->first - 2);
@@ -580,6 +604,18 @@ static int subject_pronoun(const cl_doc *doc, uint32_t i)
 
 /* Side of the agent of a trigger, scanning left within [lo, trigger). "claimant" is the side
  * a pronoun refers to; *how says what was found (for "the enemy"). */
+/* Who did it to the side that suffered it: that side's adversary in the document, else
+ * the claimant when the claimant is someone else ("Ukrainian attacks were repelled", the
+ * Russian ministry said, in a text that names no other party). */
+static const char *sufferer_adversary(const cl_doc *doc, const char *sufferer,
+                                      const char *claimant)
+{
+    const char *adv = adversary_of(doc, sufferer);
+    if (!adv && claimant && strcmp(claimant, sufferer) != 0)
+        adv = claimant;
+    return adv;
+}
+
 static const char *agent_side(const cl_doc *doc, uint32_t lo, const hit *h, const char *claimant,
                               int *found)
 {
@@ -612,19 +648,22 @@ static const char *agent_side(const cl_doc *doc, uint32_t lo, const hit *h, cons
         if (a >= 0 && doc->actors.v[a].side) {
             const char *side = doc->actors.v[a].side;
             if (*found == 2)
-                return adversary_of(doc, side);
+                return sufferer_adversary(doc, side, claimant);
             return side;
         }
         if (possessive_pronoun(doc, k) || subject_pronoun(doc, k))
             return claimant;
         if (tok_is(doc, k, "enemy") || tok_is(doc, k, "enemy's")) {
+            /* "the enemy has been pushed back": the claimant's side did it */
+            if (*found == 2)
+                return claimant;
             *found = 3;
             return claimant ? adversary_of(doc, claimant) : NULL;
         }
         /* an adjective of nationality right before a noun: "Russian offensive" */
         const char *cs = cl_actor_country_at(doc, k, h->first, NULL, NULL);
-        if (cs)
-            return cs;
+        if (cs) /* in the passive the subject suffered it: "Ukrainian attacks were repelled" */
+            return *found == 2 ? sufferer_adversary(doc, cs, claimant) : cs;
         if (h->first - k > 12)
             break;
     }
@@ -726,6 +765,25 @@ static int background_fighting(const cl_doc *doc, const hit *h, uint32_t place_e
             return 1;
     }
     return 0;
+}
+
+/* A country word inside a trigger that names the holder: the one whose control, flag or
+ * hands the phrase speaks of ("under Russian control", "raised the Ukrainian flag over",
+ * "in Russia's hands"). Not the object of the trigger's verb: "pushed Russian troops back",
+ * "drove the Russians out of" name the side that lost. */
+static const char *inner_holder(const cl_doc *doc, uint32_t q, uint32_t end)
+{
+    uint32_t n = 0;
+    const char *side = cl_actor_country_at(doc, q, end, NULL, &n);
+    if (!side)
+        return NULL;
+    uint32_t k = q + n;
+    if (k < end && doc->tokens.v[k].kind == CL_TOK_POSS)
+        k++;
+    return tok_is(doc, k, "control") || tok_is(doc, k, "flag") || tok_is(doc, k, "flags") ||
+                   tok_is(doc, k, "hands") || tok_is(doc, k, "banner")
+               ? side
+               : NULL;
 }
 
 static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev)
@@ -869,9 +927,8 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
             continue;
         const char *holder = NULL;
         const char *inner = NULL;
-        for (uint32_t q = h->first + 1; q < h->last; q++)
-            if (!inner)
-                inner = cl_actor_country_at(doc, q, h->last, NULL, NULL);
+        for (uint32_t q = h->first + 1; q < h->last && !inner; q++)
+            inner = inner_holder(doc, q, h->last);
         if (pred != CL_PRED_FIGHTING && inner) {
             holder = inner;
         } else if (pred != CL_PRED_FIGHTING) {
