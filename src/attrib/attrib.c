@@ -472,9 +472,9 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
     if (place_head && hk >= sc->first + 2 && (tok_is(doc, hk - 1, "in") || tok_is(doc, hk - 1, "from") ||
                                 tok_is(doc, hk - 1, "at")) &&
         (speaker_noun(doc, hk - 2) || generic_head(sc, hk - 2))) {
-        sp.first = np_start(sc, hk - 2);
+        /* an actor before the place still names the people: "M23 rebels in eastern Congo" */
+        describe(doc, &sp, np_start(sc, hk - 2), hk - 1);
         sp.count = k + 1 - sp.first;
-        sp.description = 1;
         return sp;
     }
     if (a >= 0) {
@@ -660,6 +660,13 @@ static int name_has(const char *name, const char *word)
 
 /* The most recent actor (among earlier attributions' speakers, then mentions) that fits a
  * pronoun or description of the speaker phrase. */
+/* An armed group of the actor table (COD.M23, MMR.MNDAA), not a country's forces
+ * ("Russian troops": RUS.MIL). */
+static int named_group(const char *id)
+{
+    return id && !strstr(id, ".MIL");
+}
+
 static int resolve_reference(const cl_doc *doc, const sent_ctx *sc, const speaker *sp,
                              const cl_attribution *self, resolved *out)
 {
@@ -678,7 +685,29 @@ static int resolve_reference(const cl_doc *doc, const sent_ctx *sc, const speake
                       cl_eq_ci(head, strlen(head), "official") ||
                       cl_eq_ci(head, strlen(head), "commander") ||
                       cl_eq_ci(head, strlen(head), "officer");
+    /* "the group", "the rebels": the armed group named last */
+    int group_noun = !person && !org_pron && sp->count <= 2 &&
+                     (cl_eq_ci(head, strlen(head), "group") || cl_eq_ci(head, strlen(head), "rebels") ||
+                      cl_eq_ci(head, strlen(head), "militia") ||
+                      cl_eq_ci(head, strlen(head), "insurgents"));
     uint32_t cutoff = doc->tokens.v[sp->first].start;
+    /* 0. a group named earlier in the same sentence comes first: "lost X to the MNDAA,
+     * the group said" */
+    for (uint32_t k = doc->actors.n; group_noun && k-- > 0;) {
+        const cl_actor *m = &doc->actors.v[k];
+        if (m->start >= cutoff)
+            continue;
+        if (m->sentence != sc->s)
+            break;
+        if (m->kind == CL_ACTOR_FORCES && named_group(m->id)) {
+            out->name = m->name;
+            out->id = m->id;
+            out->side = m->side;
+            out->kind = m->kind;
+            out->actor = (int32_t)k;
+            return 1;
+        }
+    }
     /* 1. earlier speakers, most recent first (same or previous three paragraphs) */
     uint32_t para = doc->sentences.v[sc->s].para;
     for (uint32_t k = doc->attributions.n; k-- > 0;) {
@@ -690,7 +719,9 @@ static int resolve_reference(const cl_doc *doc, const sent_ctx *sc, const speake
         if (!a->speaker_name || (a->resolved && !a->actor && !a->side))
             continue;
         int fits;
-        if (person || person_noun)
+        if (group_noun)
+            fits = a->speaker_kind == CL_ACTOR_FORCES && named_group(a->actor);
+        else if (person || person_noun)
             fits = a->speaker_kind == CL_ACTOR_PERSON;
         else if (org_pron)
             fits = a->speaker_kind != CL_ACTOR_PERSON;
@@ -714,7 +745,9 @@ static int resolve_reference(const cl_doc *doc, const sent_ctx *sc, const speake
         if (doc->sentences.v[m->sentence].para + 3 < para)
             break;
         int fits;
-        if (person || person_noun)
+        if (group_noun)
+            fits = m->kind == CL_ACTOR_FORCES && named_group(m->id);
+        else if (person || person_noun)
             fits = m->kind == CL_ACTOR_PERSON;
         else if (org_pron)
             fits = m->kind == CL_ACTOR_ORG || m->kind == CL_ACTOR_COUNTRY ||
