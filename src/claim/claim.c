@@ -368,8 +368,35 @@ static int settlement_word(const cl_doc *doc, uint32_t i)
 }
 
 /* The last town (or subdivision) named before token tok. */
-static int32_t last_place_before(const cl_doc *doc, uint32_t tok, int want_region)
+/* Is token i a word for a village (and not for a town or city)? */
+static int village_word(const cl_doc *doc, uint32_t i)
 {
+    return tok_is(doc, i, "village") || tok_is(doc, i, "villages") || tok_is(doc, i, "hamlet") ||
+           tok_is(doc, i, "settlement");
+}
+
+/* The settlement word a place was introduced with ("the village of X", "the town of X"):
+ * 1 village, 2 town or city, 0 none. */
+static int introduced_as(const cl_doc *doc, const cl_place *pl)
+{
+    uint32_t k = pl->tok_first;
+    if (k < 2 || !tok_is(doc, k - 1, "of"))
+        return 0;
+    if (village_word(doc, k - 2))
+        return 1;
+    return tok_is(doc, k - 2, "town") || tok_is(doc, k - 2, "city") ? 2 : 0;
+}
+
+/* The nearest place before tok that "the town" (or "the region") can refer to. anaphor
+ * is the token of the settlement word used, or UINT32_MAX: "the town" skips a place
+ * introduced as a village, "the village" one introduced as a town. */
+static int32_t last_place_before(const cl_doc *doc, uint32_t tok, int want_region,
+                                 uint32_t anaphor)
+{
+    int want = anaphor == UINT32_MAX  ? 0
+               : village_word(doc, anaphor) ? 1
+               : tok_is(doc, anaphor, "town") || tok_is(doc, anaphor, "city") ? 2
+                                                                                : 0;
     uint32_t lo = 0, hi = doc->places.n;
     while (lo < hi) { /* first place starting at or after tok */
         uint32_t mid = (lo + hi) / 2;
@@ -386,6 +413,11 @@ static int32_t last_place_before(const cl_doc *doc, uint32_t tok, int want_regio
         int32_t a = cl_actor_at_token(doc, pl->tok_first);
         if (a >= 0 && doc->actors.v[a].kind == CL_ACTOR_CAPITAL)
             continue;
+        if (want && !want_region) {
+            int as = introduced_as(doc, pl);
+            if (as && as != want)
+                continue;
+        }
         if (want_region ? pl->kind == CL_PLACE_ADMIN1 : pl->kind == CL_PLACE_CITY)
             return (int32_t)p;
     }
@@ -479,7 +511,7 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
                 d--;
             if (d > h->last + 1 && tok_is(doc, d - 1, "the")) {
                 int region = tok_is(doc, k, "region") || tok_is(doc, k, "province");
-                int32_t lp = last_place_before(doc, h->first, region);
+                int32_t lp = last_place_before(doc, h->first, region, k);
                 if (lp >= 0 && n < cap)
                     out[n++] = (place_hit){lp, d - 1 > h->last + 1 && locative_prep(doc, d - 2), 1};
             }
@@ -487,7 +519,7 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
         }
         /* "control of it" */
         if (tok_is(doc, k, "it") && k > h->last + 1 && tok_is(doc, k - 1, "of")) {
-            int32_t lp = last_place_before(doc, h->first, 0);
+            int32_t lp = last_place_before(doc, h->first, 0, UINT32_MAX);
             if (lp >= 0)
                 out[n++] = (place_hit){lp, 0, 1};
             break;
@@ -498,7 +530,7 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
             wv == CL_PW_AREA && tok_is(doc, k - 1, "the")) {
             if (tok_is(doc, k + 1, "of"))
                 continue;
-            int32_t lp = last_place_before(doc, h->first, 0);
+            int32_t lp = last_place_before(doc, h->first, 0, UINT32_MAX);
             if (lp >= 0)
                 out[n++] = (place_hit){lp, k >= 2 && locative_prep(doc, k - 2), 1};
             break;
@@ -536,7 +568,7 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
             }
             /* "the town had fallen" */
             if (settlement_word(doc, k) && k > 0 && tok_is(doc, k - 1, "the")) {
-                int32_t lp = last_place_before(doc, k, 0);
+                int32_t lp = last_place_before(doc, k, 0, k);
                 if (lp >= 0)
                     out[n++] = (place_hit){lp, 0, 1};
                 break;
@@ -972,6 +1004,13 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
         if (t) {
             c.when = t->when;
             c.when_value = t->value;
+            /* "since October": from then until it was said */
+            if (t->tok_first > 0 && tok_is(doc, t->tok_first - 1, "since") &&
+                cl_interval_known(t->when) && cl_interval_known(c.said) &&
+                c.said.hi > t->when.hi) {
+                c.when.hi = c.said.hi;
+                c.when_value = NULL;
+            }
         } else {
             c.when = c.said;
         }

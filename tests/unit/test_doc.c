@@ -6,6 +6,7 @@
 #include "clean/clean.h"
 #include "helpers.h"
 #include "ingest/textmeta.h"
+#include "time/calendar.h"
 
 static int removed_reason(const cl_doc *doc, uint32_t line, const char *reason)
 {
@@ -243,6 +244,37 @@ static void parenthetical_cue_reports_the_sentence(void **state)
     cl_doc_free(doc);
 }
 
+/* "Since October" runs from October to when it was said; "the town" is not the place
+ * introduced as a village. */
+static void claim_since_and_the_town(void **state)
+{
+    (void)state;
+    cl_doc *doc = test_extract(
+        "Since October, Russian forces have made gains around the town of Avdiivka, the "
+        "Institute for the Study of War said on Thursday.\n\n"
+        "The ministry said Russian units had advanced in the nearby village of Lastochkyne.\n\n"
+        "The institute said fighting went on in the town.",
+        "2024-02-17", 0);
+    int since = 0, town = 0;
+    for (uint32_t i = 0; i < doc->claims.n; i++) {
+        const cl_claim *c = &doc->claims.v[i];
+        const char *place = doc->places.v[c->place].name;
+        if (c->sentence == 0) {
+            int32_t oct1, thu;
+            assert_true(cl_parse_day("2023-10-01", &oct1) && cl_parse_day("2024-02-15", &thu));
+            assert_int_equal(c->when.lo, oct1);
+            assert_int_equal(c->when.hi, thu);
+            since = 1;
+        }
+        if (c->sentence == 2) {
+            assert_string_equal(place, "Avdiyivka"); /* not the village */
+            town = 1;
+        }
+    }
+    assert_true(since && town);
+    cl_doc_free(doc);
+}
+
 int run_time_tests(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(metadata_field)};
@@ -262,6 +294,7 @@ int run_clean_tests(void)
 int run_attrib_tests(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(pronoun_speaker_resolves),
-                                       cmocka_unit_test(parenthetical_cue_reports_the_sentence)};
+                                       cmocka_unit_test(parenthetical_cue_reports_the_sentence),
+                                       cmocka_unit_test(claim_since_and_the_town)};
     return cmocka_run_group_tests_name("attrib", tests, NULL, NULL);
 }
