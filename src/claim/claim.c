@@ -636,6 +636,21 @@ static int subject_pronoun(const cl_doc *doc, uint32_t i)
 
 /* Side of the agent of a trigger, scanning left within [lo, trigger). "claimant" is the side
  * a pronoun refers to; *how says what was found (for "the enemy"). */
+/* Is the word shaped like a past participle ("repelled", "taken", "overrun", "held")?
+ * A trigger like "within 3 km of" after "are" is no passive. */
+static int past_participle(const char *p, uint32_t n)
+{
+    static const char *const irregular[] = {"held", "lost", "won", "fought", "caught", "hit",
+                                            "struck", "shot", "beat", "left", NULL};
+    if (n > 3 && (memcmp(p + n - 2, "ed", 2) == 0 || memcmp(p + n - 2, "en", 2) == 0 ||
+                  memcmp(p + n - 2, "wn", 2) == 0 || memcmp(p + n - 2, "un", 2) == 0))
+        return 1;
+    for (const char *const *w = irregular; *w; w++)
+        if (cl_eq_ci(p, n, *w))
+            return 1;
+    return 0;
+}
+
 /* Who did it to the side that suffered it: that side's adversary in the document, else
  * the claimant when the claimant is someone else ("Ukrainian attacks were repelled", the
  * Russian ministry said, in a text that names no other party). */
@@ -656,7 +671,7 @@ static const char *agent_side(const cl_doc *doc, uint32_t lo, const hit *h, cons
      * advancing") */
     uint32_t tl = cl_tok_len(doc, h->first);
     const char *tp = cl_tok_ptr(doc, h->first);
-    int participle = tl > 3 && memcmp(tp + tl - 3, "ing", 3) != 0;
+    int participle = past_participle(tp, tl);
     if (participle && h->first > lo && (tok_is(doc, h->first - 1, "been") || tok_is(doc, h->first - 1, "was") ||
                           tok_is(doc, h->first - 1, "were") || tok_is(doc, h->first - 1, "being") ||
                           tok_is(doc, h->first - 1, "is") || tok_is(doc, h->first - 1, "are"))) {
@@ -899,7 +914,9 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
         uint32_t dummy;
         int reported = tok_is(doc, k, "of") && k > se->tok_first &&
                        cl_tok_get(doc, &doc->ctx->attrib.nouns, k - 1, &dummy);
-        if (is_preposition(doc, k) && !reported)
+        /* ", with the heaviest fighting near X" adds a fact, it is no background */
+        int added = tok_is(doc, k, "with") && k > se->tok_first && is_punct(doc, k - 1, ',');
+        if (is_preposition(doc, k) && !reported && !added)
             return;
     }
     /* "offensive capability": an adjective, not an offensive */
