@@ -767,6 +767,34 @@ static int resolve_reference(const cl_doc *doc, const sent_ctx *sc, const speake
     return 0;
 }
 
+/* "Israeli forces pulled out of X, the military said": a body named without its country
+ * ("the military", "the army", "the defence minister") speaks for the only party named
+ * in this sentence and the one before it; NULL when none or more than one is named. */
+static const char *lone_party(const cl_doc *doc, const sent_ctx *sc, const speaker *sp)
+{
+    static const char *const bodies[] = {"military", "army", "ministry", "minister",
+                                         "staff", "command", "government", "navy", NULL};
+    uint32_t head = sp->first + sp->count - 1;
+    int body = 0;
+    for (const char *const *w = bodies; *w && !body; w++)
+        body = tok_is(doc, head, *w);
+    if (!body || !tok_is(doc, sp->first, "the"))
+        return NULL;
+    const char *party = NULL;
+    for (uint32_t k = doc->actors.n; k-- > 0;) {
+        const cl_actor *m = &doc->actors.v[k];
+        if (m->sentence + 1 < sc->s)
+            break;
+        if (m->sentence > sc->s || m->tok_first >= sp->first || !m->side ||
+            strcmp(m->side, "MEDIA") == 0)
+            continue;
+        if (party && strcmp(party, m->side) != 0)
+            return NULL;
+        party = m->side;
+    }
+    return party;
+}
+
 static void resolve_speaker(cl_doc *doc, const sent_ctx *sc, const speaker *sp, cl_attribution *at)
 {
     at->speaker_actor = -1;
@@ -820,6 +848,8 @@ static void resolve_speaker(cl_doc *doc, const sent_ctx *sc, const speaker *sp, 
             break;
         }
     }
+    if (!at->side && sp->description)
+        at->side = lone_party(doc, sc, sp);
     if (sp->pronoun)
         at->speaker_kind = (tok_is(doc, sp->first, "he") || tok_is(doc, sp->first, "she"))
                                ? CL_ACTOR_PERSON
