@@ -672,9 +672,15 @@ static const char *agent_side(const cl_doc *doc, uint32_t lo, const hit *h, cons
     uint32_t tl = cl_tok_len(doc, h->first);
     const char *tp = cl_tok_ptr(doc, h->first);
     int participle = past_participle(tp, tl);
-    if (participle && h->first > lo && (tok_is(doc, h->first - 1, "been") || tok_is(doc, h->first - 1, "was") ||
-                          tok_is(doc, h->first - 1, "were") || tok_is(doc, h->first - 1, "being") ||
-                          tok_is(doc, h->first - 1, "is") || tok_is(doc, h->first - 1, "are"))) {
+    /* a headline drops the auxiliary: "Russian assault repelled near X" */
+    int headline_passive = h->p->predicate == CL_PRED_REPEL && h->first > lo &&
+                           (tok_is(doc, h->first - 1, "assault") || tok_is(doc, h->first - 1, "assaults") ||
+                            tok_is(doc, h->first - 1, "attack") || tok_is(doc, h->first - 1, "attacks") ||
+                            tok_is(doc, h->first - 1, "offensive") || tok_is(doc, h->first - 1, "advance"));
+    if (participle && h->first > lo &&
+        (headline_passive || tok_is(doc, h->first - 1, "been") || tok_is(doc, h->first - 1, "was") ||
+         tok_is(doc, h->first - 1, "were") || tok_is(doc, h->first - 1, "being") ||
+         tok_is(doc, h->first - 1, "is") || tok_is(doc, h->first - 1, "are"))) {
         uint32_t end = h->last + 8 < doc->tokens.n ? h->last + 8 : doc->tokens.n;
         for (uint32_t k = h->last + 1; k < end; k++) {
             if (tok_is(doc, k, "by")) {
