@@ -537,13 +537,15 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
         }
     }
     /* a state: "the town of X was now under their control", "X remains in Ukrainian hands" */
+    int be_first = tok_is(doc, h->first, "is") || tok_is(doc, h->first, "are") ||
+                   tok_is(doc, h->first, "remains");
     int state = h->p->predicate == CL_PRED_CONTROL &&
-                (tok_is(doc, h->first, "under") || tok_is(doc, h->first, "in") ||
+                (tok_is(doc, h->first, "under") || tok_is(doc, h->first, "in") || be_first ||
                  h->p->holder == CL_HOLD_TO);
     if (n == 0 && state && h->first >= 1) {
         uint32_t k = h->first;
-        int be = 0;
-        for (uint32_t j = 0; j < 3 && k > 0; j++) {
+        int be = be_first; /* "X is ours": the trigger holds the verb */
+        for (uint32_t j = 0; !be && j < 3 && k > 0; j++) {
             k--;
             if (tok_is(doc, k, "was") || tok_is(doc, k, "is") || tok_is(doc, k, "were") ||
                 tok_is(doc, k, "are") || tok_is(doc, k, "remains") || tok_is(doc, k, "remained") ||
@@ -577,13 +579,15 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
                 break;
         }
     }
-    /* a passive repel names the attack first: "attacks near X were repelled" */
+    /* a passive repel names the attack first: "attacks near X were repelled", or the
+     * place in the clause before: "tried to break through near X, but all attacks have
+     * been repelled" */
     if (n == 0 && h->p->predicate == CL_PRED_REPEL && h->first >= 2 &&
         (tok_is(doc, h->first - 1, "been") || tok_is(doc, h->first - 1, "were") ||
          tok_is(doc, h->first - 1, "was"))) {
-        for (uint32_t k = h->first - 1, j = 0; k > 0 && j < 8; j++) {
+        for (uint32_t k = h->first - 1, j = 0; k > 0 && j < 14; j++) {
             k--;
-            if (is_punct(doc, k, ',') || is_punct(doc, k, ';') || is_punct(doc, k, '.') ||
+            if (is_punct(doc, k, ';') || is_punct(doc, k, '.') ||
                 is_punct(doc, k, '?') || is_punct(doc, k, '!') || is_quote(doc, k) ||
                 doc->tokens.v[k].kind == CL_TOK_DASH)
                 break;
