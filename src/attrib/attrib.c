@@ -769,7 +769,8 @@ static int resolve_reference(const cl_doc *doc, const sent_ctx *sc, const speake
 
 /* "Israeli forces pulled out of X, the military said": a body named without its country
  * ("the military", "the army", "the defence minister") speaks for the only party named
- * in this sentence and the one before it; NULL when none or more than one is named. */
+ * before it in this sentence, or else in the sentence before; NULL when two are named
+ * (or none). */
 static const char *lone_party(const cl_doc *doc, const sent_ctx *sc, const speaker *sp)
 {
     static const char *const bodies[] = {"military", "army", "ministry", "minister",
@@ -780,19 +781,24 @@ static const char *lone_party(const cl_doc *doc, const sent_ctx *sc, const speak
         body = tok_is(doc, head, *w);
     if (!body || !tok_is(doc, sp->first, "the"))
         return NULL;
-    const char *party = NULL;
-    for (uint32_t k = doc->actors.n; k-- > 0;) {
-        const cl_actor *m = &doc->actors.v[k];
-        if (m->sentence + 1 < sc->s)
-            break;
-        if (m->sentence > sc->s || m->tok_first >= sp->first || !m->side ||
-            strcmp(m->side, "MEDIA") == 0)
-            continue;
-        if (party && strcmp(party, m->side) != 0)
-            return NULL;
-        party = m->side;
+    /* this sentence first; the one before only when this one names no party */
+    for (uint32_t back = 0; back < 2 && back <= sc->s; back++) {
+        const char *party = NULL;
+        for (uint32_t k = doc->actors.n; k-- > 0;) {
+            const cl_actor *m = &doc->actors.v[k];
+            if (m->sentence + back < sc->s)
+                break;
+            if (m->sentence != sc->s - back || m->tok_first >= sp->first || !m->side ||
+                strcmp(m->side, "MEDIA") == 0)
+                continue;
+            if (party && strcmp(party, m->side) != 0)
+                return NULL;
+            party = m->side;
+        }
+        if (party)
+            return party;
     }
-    return party;
+    return NULL;
 }
 
 static void resolve_speaker(cl_doc *doc, const sent_ctx *sc, const speaker *sp, cl_attribution *at)
