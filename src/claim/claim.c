@@ -368,11 +368,10 @@ static int settlement_word(const cl_doc *doc, uint32_t i)
 }
 
 /* The last town (or subdivision) named before token tok. */
-/* Is token i a word for a village (and not for a town or city)? */
+/* Is token i a word for a village (and not for a town or city; "settlement" is either)? */
 static int village_word(const cl_doc *doc, uint32_t i)
 {
-    return tok_is(doc, i, "village") || tok_is(doc, i, "villages") || tok_is(doc, i, "hamlet") ||
-           tok_is(doc, i, "settlement");
+    return tok_is(doc, i, "village") || tok_is(doc, i, "villages") || tok_is(doc, i, "hamlet");
 }
 
 /* The settlement word a place was introduced with ("the village of X", "the town of X"):

@@ -167,6 +167,32 @@ static int blocked(const cl_doc *doc, uint32_t i, const uint8_t *covered)
     return covered[i];
 }
 
+/* A lower-case piece inside a place name: an Arabic article glued to the next word
+ * ("al-Balah", "ez-Zor", "el-Sheikh"), or a particle before a capitalized word ("Deir al
+ * Balah", "Sharm el Sheikh"). The run goes on through it; the lookup decides whether the
+ * whole is a name. */
+static int inner_particle(const cl_doc *doc, uint32_t i, uint32_t end, const uint8_t *covered)
+{
+    static const char *const particles[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az",
+                                            "ed", "en", "es", "ez", "an", "ul", NULL};
+    const cl_token *t = &doc->tokens.v[i];
+    if (t->kind != CL_TOK_WORD || (t->flags & CL_TF_CAP) || covered[i])
+        return 0;
+    const char *p = cl_tok_ptr(doc, i);
+    uint32_t len = cl_tok_len(doc, i);
+    const char *dash = memchr(p, '-', len);
+    uint32_t head = dash ? (uint32_t)(dash - p) : len;
+    int particle = 0;
+    for (const char *const *w = particles; *w && !particle; w++)
+        particle = cl_eq_ci(p, head, *w);
+    if (!particle)
+        return 0;
+    if (dash) /* "al-Balah": a capital after the hyphen */
+        return dash + 1 < p + len && dash[1] >= 'A' && dash[1] <= 'Z';
+    return i + 1 < end && (doc->tokens.v[i + 1].flags & CL_TF_CAP) &&
+           doc->tokens.v[i + 1].kind == CL_TOK_WORD;
+}
+
 static uint32_t lookup_run(const cl_doc *doc, uint32_t i, uint32_t n, const uint32_t **ids)
 {
     uint32_t a = doc->tokens.v[i].start, b = doc->tokens.v[i + n - 1].end;
@@ -209,7 +235,9 @@ static void collect(cl_doc *doc, const uint8_t *cov, candidate **out, uint32_t *
             uint32_t best = 0, n_ids = 0;
             const uint32_t *ids = NULL;
             for (uint32_t n = 1; n <= MAX_PLACE_TOKENS && i + n <= end; n++) {
-                if (blocked(doc, i + n - 1, cov))
+                /* "Deir al-Balah", "Deir ez-Zor": a particle does not end the run */
+                if (blocked(doc, i + n - 1, cov) &&
+                    !(n > 1 && inner_particle(doc, i + n - 1, end, cov)))
                     break;
                 const uint32_t *cand_ids;
                 uint32_t k = lookup_run(doc, i, n, &cand_ids);

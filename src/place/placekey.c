@@ -5,9 +5,27 @@
 
 #include "util/utf8.h"
 
-/* ASCII base letter of U+00C0..U+017F (Latin-1 Supplement and Latin Extended-A), 0 = none. */
+/* ASCII base letter of a Latin letter with marks, 0 = none: U+00C0..U+017F (Latin-1
+ * Supplement, Latin Extended-A), U+0180..U+024F (Latin Extended-B: the Romanian s and t
+ * with comma, pinyin tone letters) and U+1E00..U+1EFF (Latin Extended Additional: the
+ * dotted and hooked letters of Arabic and Vietnamese transliteration, "Rafa\u1E29"). The
+ * tables hold each letter's base from its Unicode decomposition; ' ' = none. */
 static char latin_base(uint32_t cp)
 {
+    static const char ext_b[] =
+        "                                Oo             Uu               "
+        "             AaIiOoUuUuUuUuUu AaAa    GgKkOoOo  j   Gg  NnAa    "
+        "AaAaEeEeIiIiOoOoRrRrUuUuSsTt  Hh      AaEeOoOoOoOoYy            "
+        "                ";
+    static const char ext_add[] =
+        "AaBbBbBbCcDdDdDdDdDdEeEeEeEeEeFfGgHhHhHhHhHhIiIiKkKkKkLlLlLlLlMm"
+        "MmMmNnNnNnNnOoOoOoOoPpPpRrRrRrRrSsSsSsSsSsTtTtTtTtUuUuUuUuUuVvVv"
+        "WwWwWwWwWwXxXxYyZzZzZzhtwy      AaAaAaAaAaAaAaAaAaAaAaAaEeEeEeEe"
+        "EeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOoOoOoUuUuUuUuUuUuUuYyYyYyYy      ";
+    if (cp >= 0x180 && cp <= 0x24F)
+        return ext_b[cp - 0x180] == ' ' ? 0 : ext_b[cp - 0x180];
+    if (cp >= 0x1E00 && cp <= 0x1EFF)
+        return ext_add[cp - 0x1E00] == ' ' ? 0 : ext_add[cp - 0x1E00];
     static const char l1[] = "AAAAAAACEEEEIIIIDNOOOOO OUUUUYTsaaaaaaaceeeeiiiidnooooo ouuuuyty";
     if (cp >= 0xC0 && cp <= 0xFF)
         return l1[cp - 0xC0] == ' ' ? 0 : l1[cp - 0xC0];
