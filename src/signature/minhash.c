@@ -1,7 +1,7 @@
 /* minhash.c - see minhash.h. Words are ASCII-lowercased letter/digit runs (other bytes of
  * UTF-8 letters count as letters); each 5-word shingle is hashed once with FNV-1a and
- * permuted 64 times by (a*h + b) mod 2^64 with fixed odd multipliers, keeping the minimum
- * of the high 32 bits. */
+ * permuted 64 times by (a*h + b) with fixed odd multipliers, keeping the minimum of the
+ * high 32 bits. */
 #include "signature/minhash.h"
 
 #include <string.h>
@@ -23,14 +23,9 @@ static int word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '
 
 void cl_minhash_text(const char *text, size_t len, uint32_t sig[CL_MINHASH_SIZE])
 {
-    /* the multipliers in 32-bit halves: a * h (mod 2^64) = al * hl + ((ah * hl + al * hh)
-     * mod 2^32) * 2^32, the same values with 32-bit multiplies that compilers vectorize */
-    uint32_t al[CL_MINHASH_SIZE], ah[CL_MINHASH_SIZE];
-    uint64_t b[CL_MINHASH_SIZE], seed = 0x636c61696d6c696eull;
+    uint64_t a[CL_MINHASH_SIZE], b[CL_MINHASH_SIZE], seed = 0x636c61696d6c696eull;
     for (int i = 0; i < CL_MINHASH_SIZE; i++) {
-        uint64_t a = splitmix(&seed) | 1;
-        al[i] = (uint32_t)a;
-        ah[i] = (uint32_t)(a >> 32);
+        a[i] = splitmix(&seed) | 1;
         b[i] = splitmix(&seed);
         sig[i] = UINT32_MAX;
     }
@@ -57,12 +52,10 @@ void cl_minhash_text(const char *text, size_t len, uint32_t sig[CL_MINHASH_SIZE]
             sh ^= ring[k % SHINGLE];
             sh *= 1099511628211ull;
         }
-        uint32_t hl = (uint32_t)sh, hh = (uint32_t)(sh >> 32);
         for (int k = 0; k < CL_MINHASH_SIZE; k++) {
-            uint32_t mid = ah[k] * hl + al[k] * hh;
-            uint64_t prod = (uint64_t)al[k] * hl + ((uint64_t)mid << 32);
-            uint32_t v = (uint32_t)((prod + b[k]) >> 32);
-            sig[k] = v < sig[k] ? v : sig[k];
+            uint32_t v = (uint32_t)((a[k] * sh + b[k]) >> 32);
+            if (v < sig[k])
+                sig[k] = v;
         }
     }
 }
