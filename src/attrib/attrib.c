@@ -667,6 +667,18 @@ static int named_group(const char *id)
     return id && !strstr(id, ".MIL");
 }
 
+/* Resolves to actor mention k; returns 1. */
+static int from_mention(const cl_doc *doc, uint32_t k, resolved *out)
+{
+    const cl_actor *m = &doc->actors.v[k];
+    out->name = m->name;
+    out->id = m->id;
+    out->side = m->side;
+    out->kind = m->kind;
+    out->actor = (int32_t)k;
+    return 1;
+}
+
 static int resolve_reference(const cl_doc *doc, const sent_ctx *sc, const speaker *sp,
                              const cl_attribution *self, resolved *out)
 {
@@ -699,14 +711,8 @@ static int resolve_reference(const cl_doc *doc, const sent_ctx *sc, const speake
             continue;
         if (m->sentence != sc->s)
             break;
-        if (m->kind == CL_ACTOR_FORCES && named_group(m->id)) {
-            out->name = m->name;
-            out->id = m->id;
-            out->side = m->side;
-            out->kind = m->kind;
-            out->actor = (int32_t)k;
-            return 1;
-        }
+        if (m->kind == CL_ACTOR_FORCES && named_group(m->id))
+            return from_mention(doc, k, out);
     }
     /* 1. earlier speakers, most recent first (same or previous three paragraphs) */
     uint32_t para = doc->sentences.v[sc->s].para;
@@ -755,14 +761,8 @@ static int resolve_reference(const cl_doc *doc, const sent_ctx *sc, const speake
         else
             fits = name_has(m->name, head) ||
                    name_has(cl_doc_span_text((cl_doc *)doc, m->start, m->end), head);
-        if (fits) {
-            out->name = m->name;
-            out->id = m->id;
-            out->side = m->side;
-            out->kind = m->kind;
-            out->actor = (int32_t)k;
-            return 1;
-        }
+        if (fits)
+            return from_mention(doc, k, out);
     }
     return 0;
 }
