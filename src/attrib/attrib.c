@@ -698,10 +698,10 @@ static int resolve_reference(const cl_doc *doc, const sent_ctx *sc, const speake
                       cl_eq_ci(head, strlen(head), "commander") ||
                       cl_eq_ci(head, strlen(head), "officer");
     /* "the group", "the rebels": the armed group named last */
+    size_t hl = strlen(head);
     int group_noun = !person && !org_pron && sp->count <= 2 &&
-                     (cl_eq_ci(head, strlen(head), "group") || cl_eq_ci(head, strlen(head), "rebels") ||
-                      cl_eq_ci(head, strlen(head), "militia") ||
-                      cl_eq_ci(head, strlen(head), "insurgents"));
+                     (cl_eq_ci(head, hl, "group") || cl_eq_ci(head, hl, "rebels") ||
+                      cl_eq_ci(head, hl, "militia") || cl_eq_ci(head, hl, "insurgents"));
     uint32_t cutoff = doc->tokens.v[sp->first].start;
     /* 0. a group named earlier in the same sentence comes first: "lost X to the MNDAA,
      * the group said" */

@@ -676,14 +676,15 @@ static const char *agent_side(const cl_doc *doc, uint32_t lo, const hit *h, cons
     const char *tp = cl_tok_ptr(doc, h->first);
     int participle = past_participle(tp, tl);
     /* a headline drops the auxiliary: "Russian assault repelled near X" */
+    uint32_t b = h->first - 1;
     int headline_passive = h->p->predicate == CL_PRED_REPEL && h->first > lo &&
-                           (tok_is(doc, h->first - 1, "assault") || tok_is(doc, h->first - 1, "assaults") ||
-                            tok_is(doc, h->first - 1, "attack") || tok_is(doc, h->first - 1, "attacks") ||
-                            tok_is(doc, h->first - 1, "offensive") || tok_is(doc, h->first - 1, "advance"));
+                           (tok_is(doc, b, "assault") || tok_is(doc, b, "assaults") ||
+                            tok_is(doc, b, "attack") || tok_is(doc, b, "attacks") ||
+                            tok_is(doc, b, "offensive") || tok_is(doc, b, "advance"));
     if (participle && h->first > lo &&
-        (headline_passive || tok_is(doc, h->first - 1, "been") || tok_is(doc, h->first - 1, "was") ||
-         tok_is(doc, h->first - 1, "were") || tok_is(doc, h->first - 1, "being") ||
-         tok_is(doc, h->first - 1, "is") || tok_is(doc, h->first - 1, "are"))) {
+        (headline_passive || tok_is(doc, b, "been") || tok_is(doc, b, "was") ||
+         tok_is(doc, b, "were") || tok_is(doc, b, "being") || tok_is(doc, b, "is") ||
+         tok_is(doc, b, "are"))) {
         uint32_t end = h->last + 8 < doc->tokens.n ? h->last + 8 : doc->tokens.n;
         for (uint32_t k = h->last + 1; k < end; k++) {
             if (tok_is(doc, k, "by")) {

@@ -463,8 +463,8 @@ typedef struct group_table {
 
 static uint32_t group_hash(uint32_t place, uint32_t ka, uint32_t kb)
 {
-    uint64_t h = ((uint64_t)place * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)ka * 0xC2B2AE3D27D4EB4Full) ^
-                 ((uint64_t)kb * 0x165667B19E3779F9ull);
+    uint64_t h = ((uint64_t)place * 0x9E3779B97F4A7C15ull) ^
+                 ((uint64_t)ka * 0xC2B2AE3D27D4EB4Full) ^ ((uint64_t)kb * 0x165667B19E3779F9ull);
     return (uint32_t)(h ^ (h >> 29));
 }
 
