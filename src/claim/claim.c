@@ -896,7 +896,12 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
     /* A gerund without a form of "be" is a topic or an object, not an assertion:
      * "made capturing X its objective", "praised them for storming X". */
     uint32_t tl = cl_tok_len(doc, h->first);
-    if (!h->p->nominal && tl > 4 && memcmp(cl_tok_ptr(doc, h->first) + tl - 3, "ing", 3) == 0) {
+    /* ("claims of capturing X" reports it, like "claims of the capture of X") */
+    uint32_t noun_of;
+    int reported_gerund = h->first >= se->tok_first + 2 && tok_is(doc, h->first - 1, "of") &&
+                          cl_tok_get(doc, &doc->ctx->attrib.nouns, h->first - 2, &noun_of);
+    if (!h->p->nominal && !reported_gerund && tl > 4 &&
+        memcmp(cl_tok_ptr(doc, h->first) + tl - 3, "ing", 3) == 0) {
         int be = 0;
         for (uint32_t k = h->first; k-- > se->tok_first && k + 3 >= h->first;)
             be |= tok_is(doc, k, "is") || tok_is(doc, k, "are") || tok_is(doc, k, "was") ||
