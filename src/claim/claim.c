@@ -436,6 +436,8 @@ static int locative_prep(const cl_doc *doc, uint32_t i)
 }
 
 /* Finds the places a trigger is about. Returns how many (at most cap). */
+static int past_participle(const char *p, uint32_t n);
+
 static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, place_hit *out,
                                uint32_t cap)
 {
@@ -599,6 +601,21 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
                 break;
         }
     }
+    /* the place before a bare participle: "declared Avdiivka fully liberated", headlines
+     * such as "Bakhmut captured, Wagner says" */
+    if (n == 0 && h->p->predicate == CL_PRED_CONTROL && h->first >= 1 &&
+        past_participle(cl_tok_ptr(doc, h->first), cl_tok_len(doc, h->first))) {
+        uint32_t k = h->first - 1;
+        while (k > 0 && (tok_is(doc, k, "fully") || tok_is(doc, k, "completely") ||
+                         tok_is(doc, k, "finally") || tok_is(doc, k, "now")))
+            k--;
+        if (k > 0 && is_punct(doc, k, ',') && tok_is(doc, h->last + 1, "by"))
+            k--; /* "Bakhmut, captured by Wagner in May" */
+        int32_t p = cl_place_at_token(doc, k);
+        if (p >= 0 && doc->places.v[p].kind != CL_PLACE_COUNTRY &&
+            doc->places.v[p].tok_first + doc->places.v[p].tok_count == k + 1)
+            out[n++] = (place_hit){p, 0, 0};
+    }
     if (n == 0 && h->first >= 2 && doc->tokens.v[h->first - 1].kind == CL_TOK_POSS) {
         /* "Soledar's capture" */
         int32_t p = cl_place_at_token(doc, h->first - 2);
@@ -675,6 +692,15 @@ static const char *agent_side(const cl_doc *doc, uint32_t lo, const hit *h, cons
     uint32_t tl = cl_tok_len(doc, h->first);
     const char *tp = cl_tok_ptr(doc, h->first);
     int participle = past_participle(tp, tl);
+    /* a participle with its agent, no auxiliary needed: "Bakhmut, captured by Wagner in
+     * May", "left Bakhmut captured by Russia" */
+    if (participle && tok_is(doc, h->last + 1, "by")) {
+        int32_t a = cl_actor_at_token(doc, h->last + 2);
+        if (a < 0 && tok_is(doc, h->last + 2, "the"))
+            a = cl_actor_at_token(doc, h->last + 3);
+        if (a >= 0 && doc->actors.v[a].side)
+            return doc->actors.v[a].side;
+    }
     /* a headline drops the auxiliary: "Russian assault repelled near X" */
     uint32_t b = h->first - 1;
     int headline_passive = h->p->predicate == CL_PRED_REPEL && h->first > lo &&
