@@ -485,12 +485,19 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
         uint32_t pw;
         if (cl_tok_get(doc, &doc->ctx->place.words, k, &pw) &&
             pw == CL_PW_SETTLEMENTS) {
-            /* "20 settlements, including X and Y" names them; "two villages east of X"
-             * does not */
+            /* "20 settlements, including X and Y", "the villages of X and Y", "two
+             * villages, X and Y" name them; "two villages east of X" does not */
             uint32_t q = k + 1 + (is_punct(doc, k + 1, ',') ? 1 : 0);
-            if (tok_is(doc, q, "including") || (tok_is(doc, q, "such") && tok_is(doc, q + 1, "as"))) {
+            if (tok_is(doc, q, "including") ||
+                (tok_is(doc, q, "such") && tok_is(doc, q + 1, "as")) ||
+                (q == k + 1 && tok_is(doc, q, "of"))) {
                 limit = q + 8 < end ? q + 8 : end;
                 k = q;
+                continue;
+            }
+            if (q == k + 2 && cl_place_at_token(doc, q) >= 0) {
+                limit = q + 8 < end ? q + 8 : end;
+                k = q - 1;
                 continue;
             }
             break;
