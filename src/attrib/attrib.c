@@ -216,6 +216,9 @@ static int verb_cue(const cl_doc *doc, uint32_t i)
         return -1;
     if (i > 0 && (determiner_before(doc, i) || preposition_before(doc, i)))
         return -1;
+    /* "a U.S. think tank" */
+    if (tok_is(doc, i + 1, "tank") || tok_is(doc, i + 1, "tanks"))
+        return -1;
     /* "in an analytical note", "a brief statement": a reporting noun after an adjective */
     uint32_t nv;
     if (i > 1 && cl_tok_get(doc, &doc->ctx->attrib.nouns, i, &nv) &&
@@ -682,8 +685,15 @@ static int from_mention(const cl_doc *doc, uint32_t k, resolved *out)
 static int resolve_reference(const cl_doc *doc, const sent_ctx *sc, const speaker *sp,
                              const cl_attribution *self, resolved *out)
 {
-    const char *head = cl_doc_span_text((cl_doc *)doc, doc->tokens.v[sp->first + sp->count - 1].start,
-                                        doc->tokens.v[sp->first + sp->count - 1].end);
+    /* the head noun: "the General Staff in Kyiv" is the staff, not Kyiv */
+    uint32_t h = sp->first + sp->count - 1;
+    for (uint32_t k = sp->first + 1; k + 1 < sp->first + sp->count; k++)
+        if (tok_is(doc, k, "in") || tok_is(doc, k, "from") || tok_is(doc, k, "at")) {
+            h = k - 1;
+            break;
+        }
+    const char *head = cl_doc_span_text((cl_doc *)doc, doc->tokens.v[h].start,
+                                        doc->tokens.v[h].end);
     int person = tok_is(doc, sp->first, "he") || tok_is(doc, sp->first, "she") ||
                  tok_is(doc, sp->first, "i");
     int org_pron = tok_is(doc, sp->first, "it") || tok_is(doc, sp->first, "they") ||
@@ -999,7 +1009,11 @@ static void said_time(cl_doc *doc, const sent_ctx *sc, cl_attribution *at)
         int near_before = b <= c && b + 4 >= c && a >= at->speaker_tok_first;
         int inside_content = a >= at->content_tok_first && a < at->content_tok_end &&
                              !(a <= c + 3 && a > c);
-        if ((near_after || near_before) && !inside_content) {
+        /* fronted before the speaker: "On Sunday, the General Staff said ..." */
+        int fronted = a <= sc->first + 1 && b < at->speaker_tok_first &&
+                      at->speaker_tok_first <= b + 2 && tok_punct(doc, b, ',') &&
+                      at->content_tok_first > c;
+        if ((near_after || near_before || fronted) && !inside_content) {
             at->said = t->when;
             return;
         }
@@ -1107,6 +1121,9 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
         return;
     /* a cue inside a quotation is the quoted speaker's own word, not an attribution */
     if (doc->tokens.v[c].flags & CL_TF_IN_QUOTE)
+        return;
+    /* "a U.S. think tank" */
+    if (tok_is(doc, c + 1, "tank") || tok_is(doc, c + 1, "tanks"))
         return;
     const cl_token *prev = c > sc->first ? &doc->tokens.v[c - 1] : NULL;
     uint32_t pfirst = para_first_token(doc, sc->s);

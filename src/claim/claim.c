@@ -761,6 +761,17 @@ static const char *agent_side(const cl_doc *doc, uint32_t lo, const hit *h, cons
     return claimant;
 }
 
+/* The side of the first actor in [lo, end): the subject of a main clause. */
+static const char *clause_subject_side(const cl_doc *doc, uint32_t lo, uint32_t end)
+{
+    for (uint32_t k = lo; k < end; k++) {
+        int32_t a = cl_actor_at_token(doc, k);
+        if (a >= 0 && doc->actors.v[a].side)
+            return doc->actors.v[a].side;
+    }
+    return NULL;
+}
+
 /* "fell to the Russians" */
 static const char *to_side(const cl_doc *doc, const hit *h, uint32_t end)
 {
@@ -933,7 +944,9 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
     uint32_t noun_of;
     int reported_gerund = h->first >= se->tok_first + 2 && tok_is(doc, h->first - 1, "of") &&
                           cl_tok_get(doc, &doc->ctx->attrib.nouns, h->first - 2, &noun_of);
-    if (!h->p->nominal && !reported_gerund && tl > 4 &&
+    /* (", capturing X and Y" after a main clause adds what its subject did) */
+    int participle_clause = h->first > se->tok_first + 2 && is_punct(doc, h->first - 1, ',');
+    if (!h->p->nominal && !reported_gerund && !participle_clause && tl > 4 &&
         memcmp(cl_tok_ptr(doc, h->first) + tl - 3, "ing", 3) == 0) {
         int be = 0;
         for (uint32_t k = h->first; k-- > se->tok_first && k + 3 >= h->first;)
@@ -1039,6 +1052,9 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
             }
             else if (rule == CL_HOLD_AGENT || rule == CL_HOLD_ADVERSARY) {
                 holder = agent_side(doc, lo, h, pron_side, &found);
+                /* ", capturing X" after a long main clause: its subject did it */
+                if (!holder && participle_clause)
+                    holder = clause_subject_side(doc, lo, h->first);
                 if (rule == CL_HOLD_ADVERSARY)
                     holder = holder ? adversary_of(doc, holder) : NULL;
             }
@@ -1078,6 +1094,12 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
             }
         } else {
             c.when = c.said;
+        }
+        /* a claim reports what happened or holds: a date after it was said is a misread
+         * year ("capturing X in February" in a January text), so the date is unknown */
+        if (cl_interval_known(c.when) && cl_interval_known(c.said) && c.when.lo > c.said.hi + 1) {
+            c.when = cl_interval_none();
+            c.when_value = NULL;
         }
         emit(doc, &c);
     }

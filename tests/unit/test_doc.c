@@ -275,6 +275,37 @@ static void claim_since_and_the_town(void **state)
     cl_doc_free(doc);
 }
 
+/* "On Sunday, X said ...": said on Sunday; a capture dated after the article (a month
+ * name read as next year's) is left undated rather than dated in the future. */
+static void claim_said_fronted_and_no_future_dates(void **state)
+{
+    (void)state;
+    cl_doc *doc = test_extract(
+        "On Sunday, the General Staff in Kyiv said its troops had repelled assaults near "
+        "Kurakhove.\n\n"
+        "Russian forces have been advancing in the Donetsk region for more than a year, "
+        "capturing Avdiivka in February.",
+        "2025-01-06", 0);
+    int32_t sunday;
+    assert_true(cl_parse_day("2025-01-05", &sunday));
+    int said = 0, undated = 0;
+    for (uint32_t i = 0; i < doc->claims.n; i++) {
+        const cl_claim *c = &doc->claims.v[i];
+        const char *place = doc->places.v[c->place].name;
+        if (c->sentence == 0) {
+            assert_string_equal(c->side, "UKR");
+            assert_int_equal(c->said.lo, sunday);
+            said = 1;
+        }
+        if (c->sentence == 1 && strcmp(place, "Avdiyivka") == 0) {
+            assert_false(cl_interval_known(c->when));
+            undated = 1;
+        }
+    }
+    assert_true(said && undated);
+    cl_doc_free(doc);
+}
+
 int run_time_tests(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(metadata_field)};
@@ -295,6 +326,7 @@ int run_attrib_tests(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(pronoun_speaker_resolves),
                                        cmocka_unit_test(parenthetical_cue_reports_the_sentence),
-                                       cmocka_unit_test(claim_since_and_the_town)};
+                                       cmocka_unit_test(claim_since_and_the_town),
+                                       cmocka_unit_test(claim_said_fronted_and_no_future_dates)};
     return cmocka_run_group_tests_name("attrib", tests, NULL, NULL);
 }
