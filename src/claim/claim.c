@@ -761,6 +761,22 @@ static const char *agent_side(const cl_doc *doc, uint32_t lo, const hit *h, cons
     return claimant;
 }
 
+/* Is the trigger in a clause that sets the time of another ("after the RSF seized the
+ * city", "since Russia took X", "before they withdrew")? Such a claim happened at some
+ * other time than the report, so without a date of its own it has none. */
+static int background_clause(const cl_doc *doc, uint32_t lo, uint32_t trig)
+{
+    for (uint32_t k = trig, j = 0; k > lo && j < 8; j++) {
+        k--;
+        if (is_punct(doc, k, ',') || is_punct(doc, k, ';') || is_punct(doc, k, ':'))
+            return 0;
+        if (tok_is(doc, k, "after") || tok_is(doc, k, "since") || tok_is(doc, k, "before") ||
+            tok_is(doc, k, "until"))
+            return 1;
+    }
+    return 0;
+}
+
 /* The side of the first actor in [lo, end): the subject of a main clause. */
 static const char *clause_subject_side(const cl_doc *doc, uint32_t lo, uint32_t end)
 {
@@ -1092,6 +1108,8 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
                 c.when.hi = c.said.hi;
                 c.when_value = NULL;
             }
+        } else if (background_clause(doc, lo, h->first)) {
+            c.when = cl_interval_none(); /* "a year after the RSF seized the city" */
         } else {
             c.when = c.said;
         }

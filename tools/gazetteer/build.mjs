@@ -84,6 +84,15 @@ for (const r of readTsv('places_extra.tsv')) {
     Number(lon), Number(pop) || 0, 'PPL');
 }
 
+// Other spellings news uses for places the packages hold under one transliteration:
+// name, country, aliases (';'). Every row must find its place.
+for (const [name, cc, aliases] of readTsv('place_aliases.tsv')) {
+  const hit = rows.filter((r) => r[0] === 'city' && r[1] === name && r[3] === cc);
+  if (!hit.length) throw new Error(`place_aliases.tsv: no city ${name} in ${cc}`);
+  for (const r of hit)
+    r[2] = [...(r[2] ? r[2].split(';') : []), ...aliases.split(';').map(tsvSafe)].join(';');
+}
+
 // First-level subdivisions; the coordinates are those of the division's seat (PPLA) or,
 // failing that, of its most populous place.
 const seat = new Map();
