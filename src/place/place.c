@@ -420,6 +420,12 @@ static uint32_t choose(const cl_doc *doc, const candidate *cands, const candidat
         return best;
     int in_context = votes_for(cv, e->country) > 0;
     int common = (e->flags & CL_GAZ_COMMON) != 0;
+    /* the word as written may be an ordinary word even when the entry's name is not: "An"
+     * opening a sentence is the article, not Ann in Myanmar (keys fold double letters) */
+    if (!common && c->count == 1 && c->sentence_initial) {
+        const cl_token *t = &doc->tokens.v[c->first];
+        common = cl_words_contains(&doc->ctx->words, doc->text + t->start, t->end - t->start);
+    }
     /* A common word needs a locative preposition or a region/settlement word. */
     if (common && !(c->locative || c->settlement) )
         return UINT32_MAX;
