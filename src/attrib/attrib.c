@@ -856,15 +856,21 @@ static void resolve_speaker(cl_doc *doc, const sent_ctx *sc, const speaker *sp, 
         at->speaker_actor = r.actor;
         return;
     }
-    /* a description with a country word in it: "the former British army officer" */
-    for (uint32_t k = sp->first; k < sp->first + sp->count; k++) {
+    /* a description with a country word in it: "the former British army officer"; but
+     * "rebels in Myanmar" fight that country's government, they do not speak for it */
+    int opposed = 0;
+    for (uint32_t k = sp->first; k < sp->first + sp->count && !opposed; k++)
+        opposed = tok_is(doc, k, "rebels") || tok_is(doc, k, "rebel") ||
+                  tok_is(doc, k, "insurgents") || tok_is(doc, k, "militants") ||
+                  tok_is(doc, k, "opposition") || tok_is(doc, k, "guerrillas");
+    for (uint32_t k = sp->first; !opposed && k < sp->first + sp->count; k++) {
         const char *side = cl_actor_country_at(doc, k, sp->first + sp->count, NULL, NULL);
         if (side) {
             at->side = side;
             break;
         }
     }
-    if (!at->side && sp->description)
+    if (!opposed && !at->side && sp->description)
         at->side = lone_party(doc, sc, sp);
     if (sp->pronoun)
         at->speaker_kind = (tok_is(doc, sp->first, "he") || tok_is(doc, sp->first, "she"))
