@@ -105,6 +105,31 @@ static int check_segment(char **f, int n, char *why, size_t cap)
     return 1;
 }
 
+/* Splits "SIDE STANCE PREDICATE PLACE... HOLDER" (the place may hold spaces: "Chasiv
+ * Yar") into its five parts; returns 0 when there are fewer than five words. */
+static int split_claim(const char *item, char side[16], char stance[16], char pred[16],
+                       char place[80], char holder[16])
+{
+    int n = 0;
+    if (sscanf(item, "%15s %15s %15s %n", side, stance, pred, &n) != 3 || n == 0)
+        return 0;
+    const char *rest = item + n;
+    const char *end = rest + strlen(rest);
+    while (end > rest && end[-1] == ' ')
+        end--;
+    const char *sp = end;
+    while (sp > rest && sp[-1] != ' ')
+        sp--;
+    if (sp == rest)
+        return 0; /* no place before the holder */
+    snprintf(holder, 16, "%.*s", (int)(end - sp), sp);
+    const char *pe = sp;
+    while (pe > rest && pe[-1] == ' ')
+        pe--;
+    snprintf(place, 80, "%.*s", (int)(pe - rest), rest);
+    return 1;
+}
+
 static int check_claims(char **f, int n, char *why, size_t cap)
 {
     if (n != 3)
@@ -126,12 +151,12 @@ static int check_claims(char **f, int n, char *why, size_t cap)
         for (; item; item = strtok_r(NULL, ";", &save)) {
             expected++;
             char es[16], est[16], ep[16], epl[80], eh[16];
-            if (sscanf(item, "%15s %15s %15s %79s %15s", es, est, ep, epl, eh) != 5)
+            if (!split_claim(item, es, est, ep, epl, eh))
                 continue;
             int found = 0;
             for (int g = 0; g < ng && !found; g++) {
                 char gs[16], gst[16], gp[16], gpl[80], gh[16];
-                if (used[g] || sscanf(got[g], "%15s %15s %15s %79s %15s", gs, gst, gp, gpl, gh) != 5)
+                if (used[g] || !split_claim(got[g], gs, gst, gp, gpl, gh))
                     continue;
                 if (!strcmp(es, gs) && !strcmp(est, gst) && !strcmp(ep, gp) && same_place(epl, gpl) &&
                     !strcmp(eh, gh))
