@@ -515,13 +515,22 @@ static void mark_places(const cl_doc *doc, uint32_t from, uint8_t *taken)
 static uint32_t name_run_at(const cl_doc *doc, const uint8_t *taken, uint32_t i, uint32_t end)
 {
     uint32_t n = 0;
-    while (i + n < end && n < 3) {
+    while (i + n < end && n < 4) {
         const cl_token *t = &doc->tokens.v[i + n];
+        /* "Maroun al-Ras", "Deir al Ahmar": an article inside the name */
+        if (n > 0 && !taken[i + n] && inner_particle(doc, i + n, end, taken)) {
+            n++;
+            continue;
+        }
         if (t->kind != CL_TOK_WORD || !(t->flags & CL_TF_CAP) || (t->flags & CL_TF_ALLCAPS) ||
             taken[i + n] || cl_actor_at_token(doc, i + n) >= 0)
             break;
         n++;
     }
+    /* a run does not end on the article: "Maroun al" */
+    while (n > 1 && !(doc->tokens.v[i + n - 1].flags & CL_TF_CAP) &&
+           !memchr(cl_tok_ptr(doc, i + n - 1), '-', cl_tok_len(doc, i + n - 1)))
+        n--;
     return n;
 }
 
@@ -586,6 +595,15 @@ static void described_places(cl_doc *doc)
             p->kind = CL_PLACE_CITY;
             p->name = cl_doc_span_text(doc, p->start, p->end);
             const char *cc = n_gazetteer ? country_named_after(doc, at + len - 1, end) : NULL;
+            /* "the southern Lebanese village of X": the adjective before the word */
+            int of_form = at >= first + 2 && tok_is(doc, at - 1, "of") &&
+                          word_class(doc, at - 2) == CL_PW_SETTLEMENT;
+            for (uint32_t k = at - 2; of_form && !cc && k > first && k + 5 > at;) {
+                k--;
+                const char *side = cl_actor_country_at(doc, k, at, NULL, NULL);
+                if (side)
+                    cc = cl_place_alpha2(doc, side);
+            }
             if (cc) {
                 p->country[0] = cc[0];
                 p->country[1] = cc[1];
