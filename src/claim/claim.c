@@ -1071,6 +1071,10 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
                 /* ", capturing X" after a long main clause: its subject did it */
                 if (!holder && participle_clause)
                     holder = clause_subject_side(doc, lo, h->first);
+                /* "residents remain in X" holds nothing: staying needs armed subjects */
+                uint32_t tl0 = cl_tok_len(doc, h->first);
+                if (!found && tl0 >= 6 && cl_eq_ci(cl_tok_ptr(doc, h->first), 6, "remain"))
+                    holder = NULL;
                 if (rule == CL_HOLD_ADVERSARY)
                     holder = holder ? adversary_of(doc, holder) : NULL;
             }
