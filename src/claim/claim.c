@@ -1165,14 +1165,22 @@ static void referenced_denials(cl_doc *doc, uint32_t upto_sentence)
             if (cl_tok_get(doc, &doc->ctx->claim.first_word, i, &dummy))
                 has_trigger = 1;
         }
+        /* "but Ukraine denied that", "Kyiv denies it": only a pronoun after the cue (the
+         * content reader takes "that" for a complementizer and leaves the content empty) */
+        uint32_t pr = at->cue_tok + 1;
+        const cl_sentence *ps = &doc->sentences.v[at->sentence];
+        int pronoun_ref = at->content_tok_end <= at->content_tok_first + 1 &&
+                          (tok_is(doc, pr, "that") || tok_is(doc, pr, "this") ||
+                           tok_is(doc, pr, "it")) &&
+                          (pr + 1 >= ps->tok_first + ps->tok_count || is_punct(doc, pr + 1, '.'));
         /* "the report", "the claim": the other side's */
-        if (!ref_side && has_noun)
+        if (!ref_side && (has_noun || pronoun_ref))
             ref_side = adversary_of(doc, at->side);
         if (!ref_side || has_trigger || strcmp(ref_side, at->side) == 0)
             continue;
         /* the claim referred to: by that side, before this sentence; prefer one whose cue
          * the noun names ("announcement" - "announced"), then a control claim, then the
-         * latest */
+         * latest; one made in the same sentence before all */
         int32_t best = -1;
         int best_score = -1;
         for (uint32_t c = 0; c < doc->claims.n; c++) {
@@ -1185,6 +1193,9 @@ static void referenced_denials(cl_doc *doc, uint32_t upto_sentence)
                 score += 4;
             if (prev->predicate == CL_PRED_CONTROL)
                 score += 2;
+            /* "X said ..., but Ukraine denied that": the claim just made */
+            if (prev->sentence == at->sentence)
+                score += 8;
             if (score >= best_score) {
                 best_score = score;
                 best = (int32_t)c;
