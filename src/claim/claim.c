@@ -678,6 +678,29 @@ static int past_participle(const char *p, uint32_t n)
     return 0;
 }
 
+/* The side of the author of "X's statement that" / "an X statement that" / "X's claim
+ * that" right before token k, or NULL: a pronoun after it stands for that author. */
+static const char *statement_author(const cl_doc *doc, uint32_t lo, uint32_t k)
+{
+    uint32_t v;
+    for (uint32_t j = k; j > lo + 1 && k - j < 4;) {
+        j--;
+        if (!tok_is(doc, j, "that") || !cl_tok_get(doc, &doc->ctx->attrib.nouns, j - 1, &v))
+            continue;
+        for (uint32_t a = j - 1; a > lo && j - a <= 5;) {
+            a--;
+            int32_t m = cl_actor_at_token(doc, a);
+            if (m >= 0 && doc->actors.v[m].side)
+                return doc->actors.v[m].side;
+            const char *cs = cl_actor_country_at(doc, a, j - 1, NULL, NULL);
+            if (cs)
+                return cs;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
 /* Who did it to the side that suffered it: that side's adversary in the document, else
  * the claimant when the claimant is someone else ("Ukrainian attacks were repelled", the
  * Russian ministry said, in a text that names no other party). */
@@ -741,8 +764,12 @@ static const char *agent_side(const cl_doc *doc, uint32_t lo, const hit *h, cons
                 return sufferer_adversary(doc, side, claimant);
             return side;
         }
-        if (possessive_pronoun(doc, k) || subject_pronoun(doc, k))
-            return claimant;
+        if (possessive_pronoun(doc, k) || subject_pronoun(doc, k)) {
+            /* "a Russian Defence Ministry statement that its troops ...": the pronoun is
+             * the statement's author */
+            const char *author = statement_author(doc, lo, k);
+            return author ? author : claimant;
+        }
         if (tok_is(doc, k, "enemy") || tok_is(doc, k, "enemy's")) {
             /* "the enemy has been pushed back": the claimant's side did it */
             if (*found == 2)
@@ -1006,8 +1033,11 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
         stance = CL_STANCE_DENY;
     else if (m.hedge)
         stance = CL_STANCE_HEDGE;
+    /* a denial cue denies the content; a negation inside turns it back ("denied that the
+     * troops had not withdrawn"), but a word calling it false only repeats the cue
+     * ("dismissed as fake a statement that ...") */
     if (at && at->cue_class == CL_CUE_DENY)
-        stance = stance == CL_STANCE_DENY ? CL_STANCE_ASSERT : CL_STANCE_DENY;
+        stance = (m.negations & 1) ? CL_STANCE_ASSERT : CL_STANCE_DENY;
     /* "X wants to take Y", "X asked whether Y fell": no claim at all; "X thinks Y fell": a
      * hedge */
     if (at && cl_cue_asserts_nothing(at->cue_class))
