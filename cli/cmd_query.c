@@ -493,7 +493,7 @@ int cmd_conflicts(int argc, char **argv)
         size_t n = cl_result_conflict_count(r);
         printf("%zu conflict%s (window %d days)\n\n", n, n == 1 ? "" : "s",
                o.q.window_days ? o.q.window_days : 7);
-        if (n)
+        if (!o.pairs && cl_result_conflict_group_count(r) < n) /* only when grouped */
             print_conflicts_heading(stdout, r, o.pairs);
         print_conflicts(stdout, r, o.pairs);
     } else {
