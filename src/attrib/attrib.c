@@ -1128,9 +1128,6 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     /* a cue inside a quotation is the quoted speaker's own word, not an attribution */
     if (doc->tokens.v[c].flags & CL_TF_IN_QUOTE)
         return;
-    /* "a U.S. think tank" */
-    if (tok_is(doc, c + 1, "tank") || tok_is(doc, c + 1, "tanks"))
-        return;
     const cl_token *prev = c > sc->first ? &doc->tokens.v[c - 1] : NULL;
     uint32_t pfirst = para_first_token(doc, sc->s);
 
