@@ -203,6 +203,28 @@ static int preposition_before(const cl_doc *doc, uint32_t i)
     return (wclass(doc, i - 1) & W_PREP_BEFORE) != 0;
 }
 
+/* Is the verb-or-noun form at token i (base form: no -s, -ed, -ing) the second noun of a
+ * compound after "a/an" ("a talk show host", "a TV show")? After a singular noun with an
+ * article a present-tense verb would take -s ("a poll shows"), so the base form is a noun. */
+static int compound_noun_after_article(const cl_doc *doc, uint32_t i)
+{
+    if (i < 2)
+        return 0;
+    const char *w = cl_tok_ptr(doc, i);
+    uint32_t n = cl_tok_len(doc, i);
+    if (n < 3 || w[n - 1] == 's' || (w[n - 2] == 'e' && w[n - 1] == 'd') ||
+        (n > 4 && memcmp(w + n - 3, "ing", 3) == 0))
+        return 0;
+    const cl_token *p = &doc->tokens.v[i - 1];
+    if (p->kind != CL_TOK_WORD || (wclass(doc, i - 1) & (W_DET | W_BOUNDARY | W_SKIP | W_PRONOUN)))
+        return 0;
+    const char *pw = cl_tok_ptr(doc, i - 1);
+    uint32_t pn = cl_tok_len(doc, i - 1);
+    if (pn > 3 && pw[pn - 1] == 's' && !(p->flags & CL_TF_CAP))
+        return 0; /* "some analysts support" */
+    return tok_is(doc, i - 2, "a") || tok_is(doc, i - 2, "an") || tok_is(doc, i - 2, "another");
+}
+
 /* Cue class of token i as a verb, or -1. Capitalized words are names ("the United
  * States", "Airborne Warning"), not verbs. */
 static int verb_cue(const cl_doc *doc, uint32_t i)
@@ -226,6 +248,8 @@ static int verb_cue(const cl_doc *doc, uint32_t i)
         return -1;
     /* "political support", "a compromise plan" */
     if ((v & CL_CUE_NOUNLIKE) && i > 0 && adjective_shaped(doc, i - 1))
+        return -1;
+    if ((v & CL_CUE_NOUNLIKE) && compound_noun_after_article(doc, i))
         return -1;
     return (int)(v & 7);
 }
@@ -289,6 +313,11 @@ static uint32_t np_start(const sent_ctx *sc, uint32_t head)
         if (t->kind == CL_TOK_POSS || t->kind == CL_TOK_WORD || t->kind == CL_TOK_NUMBER) {
             if (t->kind == CL_TOK_WORD && verb_cue(doc, p) >= 0)
                 break;
+            /* "That person said": opening a sentence, "that" points at a noun */
+            if (p == sc->first && p < head && tok_is(doc, p, "that")) {
+                k = p;
+                break;
+            }
             if (boundary_word(doc, p))
                 break;
             k = p;
@@ -373,6 +402,57 @@ static int apposition_inner(const cl_doc *doc, uint32_t k)
            (k >= 2 && tok_punct(doc, k - 1, ',') && cl_place_at_token(doc, k - 2) >= 0);
 }
 
+/* Words that tie an unnamed speaker to what they know or whom they stand near: "a source
+ * close to the Kremlin", "people familiar with the plans", "officials briefed on the talks". */
+static int postmodifier_word(const cl_doc *doc, uint32_t i)
+{
+    static const char *const words[] = {"close", "closer", "familiar", "briefed", "knowledgeable",
+                                        "involved", "privy", "loyal", "linked", "connected",
+                                        "allied", "aligned", "affiliated", "opposed", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (tok_is(doc, i, *w))
+            return 1;
+    return 0;
+}
+
+/* When the phrase starting at token b ends a postmodifier of an unnamed speaker ("a source
+ * close to [the Kremlin]", "people with knowledge of [the matter]"), the token where that
+ * speaker's phrase starts; UINT32_MAX otherwise. The person, not the Kremlin, is speaking. */
+static uint32_t postmodified_speaker(const sent_ctx *sc, uint32_t b)
+{
+    const cl_doc *doc = sc->doc;
+    if (b < sc->first + 3)
+        return UINT32_MAX;
+    uint32_t prep = b - 1, h;
+    if (tok_is(doc, prep, "of") && tok_is(doc, prep - 1, "knowledge") && prep >= sc->first + 3 &&
+        tok_is(doc, prep - 2, "with"))
+        h = prep - 3; /* "sources with knowledge of" */
+    else if ((tok_is(doc, prep, "to") || tok_is(doc, prep, "with") || tok_is(doc, prep, "on") ||
+              tok_is(doc, prep, "in")) &&
+             postmodifier_word(doc, prep - 1))
+        h = prep - 2;
+    else
+        return UINT32_MAX;
+    const cl_token *t = &doc->tokens.v[h];
+    if (t->kind != CL_TOK_WORD || ((t->flags & CL_TF_CAP) && h > sc->first) ||
+        !(speaker_noun(doc, h) || generic_head(sc, h) || tok_is(doc, h, "person") ||
+          tok_is(doc, h, "insiders")))
+        return UINT32_MAX;
+    return np_start(sc, h);
+}
+
+/* An adverb that stands between commas after a subject: "Smith, meanwhile, ...". */
+static int sentence_adverb(const cl_doc *doc, uint32_t i)
+{
+    static const char *const words[] = {"meanwhile", "however", "though", "too", "instead",
+                                        "nonetheless", "nevertheless", "moreover", "also",
+                                        "therefore", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (tok_is(doc, i, *w))
+            return 1;
+    return skippable(doc, i) && !(doc->tokens.v[i].flags & CL_TF_CAP) && cl_tok_len(doc, i) > 4;
+}
+
 /* The speaker ending right before the cue at token c (after skipping adverbs, auxiliaries
  * and time expressions). */
 static speaker speaker_left(const sent_ctx *sc, uint32_t c)
@@ -410,16 +490,20 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
          * Allentown, Pa., said"): while the word before a comma is a place or an age,
          * the apposition goes on further left */
         for (int segment = 0; segment < 4; segment++) {
-            uint32_t j = k, opened = 0;
+            uint32_t j = k, opened = 0, cue_inside = 0;
             while (j-- > sc->first && app_end - j < 40) {
                 if (tok_punct(doc, j, ',')) {
                     opened = 1;
                     break;
                 }
-                if (doc->tokens.v[j].kind == CL_TOK_QUOTE || tok_punct(doc, j, '.') ||
-                    verb_cue(doc, j) >= 0)
+                if (doc->tokens.v[j].kind == CL_TOK_QUOTE || tok_punct(doc, j, '.'))
                     break;
+                cue_inside |= verb_cue(doc, j) >= 0;
             }
+            /* a cue inside is another clause, unless the apposition is a relative clause
+             * ("Kyiv, which has denied the claim, said") */
+            if (opened && cue_inside && !tok_is(doc, j + 1, "who") && !tok_is(doc, j + 1, "which"))
+                opened = 0;
             if (!opened || j == sc->first) {
                 if (segment == 0)
                     return sp;
@@ -427,6 +511,9 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
             }
             app_first = j + 1;
             k = j - 1;
+            /* "Sanders, meanwhile, who ..., said": a sentence adverb set off by commas */
+            if (k > sc->first + 1 && tok_punct(doc, k - 1, ',') && sentence_adverb(doc, k))
+                k -= 2;
             if (!apposition_inner(doc, k))
                 break;
         }
@@ -469,6 +556,21 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
             }
         }
     }
+    /* "a source close to the Kremlin said": an unnamed speaker, not the Kremlin */
+    uint32_t tail = np_start(sc, k);
+    if (a >= 0)
+        tail = doc->actors.v[a].tok_first > sc->first &&
+                       (tok_is(doc, doc->actors.v[a].tok_first - 1, "the") ||
+                        tok_is(doc, doc->actors.v[a].tok_first - 1, "a"))
+                   ? doc->actors.v[a].tok_first - 1
+                   : doc->actors.v[a].tok_first;
+    uint32_t pm = postmodified_speaker(sc, tail);
+    if (pm != UINT32_MAX) {
+        sp.first = pm;
+        sp.count = k + 1 - pm;
+        sp.description = 1;
+        return sp;
+    }
     /* "Analysts in Kyiv said", "residents of the town said": the people, not the place */
     int place_head = a >= 0 || (t->kind == CL_TOK_WORD && (t->flags & CL_TF_CAP));
     uint32_t hk = a >= 0 ? doc->actors.v[a].tok_first : np_start(sc, k);
@@ -505,8 +607,14 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
         return sp;
     }
     int form = -1;
-    if (cl_actor_country_at(doc, k, k + 1, &form, NULL) && form == CL_CF_ADJ)
-        return sp; /* "Russian claims": an adjective is no speaker */
+    uint32_t cue_bits = 0;
+    int verb_only = cl_tok_get(doc, &doc->ctx->attrib.verbs, c, &cue_bits) &&
+                    !(cue_bits & CL_CUE_NOUNLIKE);
+    /* "Russian claims": an adjective is no speaker; but right before a form that is only a
+     * verb it is a surname ("..., Cuban said") */
+    if (cl_actor_country_at(doc, k, k + 1, &form, NULL) && form == CL_CF_ADJ &&
+        !(verb_only && k + 1 == c))
+        return sp;
     if (speaker_noun(doc, k) || (t->kind == CL_TOK_WORD && (t->flags & CL_TF_CAP)) ||
         generic_head(sc, k)) {
         describe(doc, &sp, np_start(sc, k), k + 1);
@@ -864,7 +972,10 @@ static void resolve_speaker(cl_doc *doc, const sent_ctx *sc, const speaker *sp, 
                   tok_is(doc, k, "insurgents") || tok_is(doc, k, "militants") ||
                   tok_is(doc, k, "opposition") || tok_is(doc, k, "guerrillas");
     for (uint32_t k = sp->first; !opposed && k < sp->first + sp->count; k++) {
-        const char *side = cl_actor_country_at(doc, k, sp->first + sp->count, NULL, NULL);
+        int form = -1;
+        const char *side = cl_actor_country_at(doc, k, sp->first + sp->count, &form, NULL);
+        if (side && sp->count == 1 && form == CL_CF_ADJ)
+            break; /* a lone adjective as speaker is a surname: "..., Cuban said" */
         if (side) {
             at->side = side;
             break;
@@ -1118,6 +1229,36 @@ static void try_quote_only(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
 }
 
 /* Tries a cue at token c. */
+/* Is the cue at token c a past participle after a form of "be" ("were denied", "has been
+ * dismissed", "is widely reported")? Returns the token of "be", or 0 when the cue is not
+ * passive; progressive forms ("was saying") are not. */
+static uint32_t passive_cue(const sent_ctx *sc, uint32_t c)
+{
+    const cl_doc *doc = sc->doc;
+    static const char *const irregular[] = {"said", "told", "written", "shown", "known",
+                                            "thought", "heard", "seen", NULL};
+    const char *w = cl_tok_ptr(doc, c);
+    uint32_t n = cl_tok_len(doc, c);
+    int participle = n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd';
+    for (const char *const *x = irregular; *x && !participle; x++)
+        participle = tok_is(doc, c, *x);
+    if (!participle)
+        return 0;
+    uint32_t k = c;
+    while (k > sc->first && k + 3 > c) {
+        k--;
+        if (tok_is(doc, k, "was") || tok_is(doc, k, "were") || tok_is(doc, k, "been") ||
+            tok_is(doc, k, "being") || tok_is(doc, k, "be") || tok_is(doc, k, "is") ||
+            tok_is(doc, k, "are"))
+            return k > sc->first ? k : 0;
+        /* only adverbs between: "were later denied", "was not confirmed" */
+        if (!(skippable(doc, k) && !tok_is(doc, k, "has") && !tok_is(doc, k, "have") &&
+              !tok_is(doc, k, "had")))
+            return 0;
+    }
+    return 0;
+}
+
 static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
 {
     /* "claims of an advance", "reports of shelling": nouns, not verbs */
@@ -1182,7 +1323,10 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     }
 
     /* Passive: "..., which has been denied by Kyiv" */
-    if (cls == CL_CUE_DENY && tok_is(doc, c + 1, "by") && c + 2 < sc->end) {
+    uint32_t rel = c;
+    while (rel > sc->first && !tok_is(doc, rel, "which") && !tok_is(doc, rel, "what"))
+        rel--;
+    if (cls == CL_CUE_DENY && rel > sc->first && tok_is(doc, c + 1, "by") && c + 2 < sc->end) {
         uint32_t k = c + 2 + (tok_is(doc, c + 2, "the") ? 1 : 0);
         int32_t a = cl_actor_at_token(doc, k);
         if (a >= 0) {
@@ -1207,6 +1351,36 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
             said_time(doc, sc, at);
             return;
         }
+    }
+
+    /* Passive without an agent named: "the reports were denied", "Russian claims were
+     * dismissed as fake": the subject is what was denied, not who denied it */
+    uint32_t aux = passive_cue(sc, c);
+    if (aux) {
+        speaker agent = {0, 0, -1, 0, 0};
+        uint32_t after = c + 1;
+        if (tok_is(doc, c + 1, "by") && c + 2 < sc->end) {
+            agent = mention_or_pronoun_at(sc, c + 2, sc->end);
+            if (!agent.count) { /* "by the ministry": a described agent up to a clause break */
+                uint32_t e = c + 2;
+                while (e < sc->end && e < c + 8 && doc->tokens.v[e].kind == CL_TOK_WORD &&
+                       (e == c + 2 || !boundary_word(doc, e)) && verb_cue(doc, e) < 0)
+                    e++;
+                if (e > c + 2 && speaker_noun(doc, e - 1))
+                    describe(doc, &agent, c + 2, e);
+            }
+            if (agent.count)
+                after = agent.first + agent.count;
+        }
+        uint32_t k = content_start(sc, after - 1);
+        cl_attribution *at = new_attr(doc, sc, c, cls);
+        resolve_speaker(doc, sc, &agent, at);
+        if (cls != CL_CUE_DENY && k < sc->end && !tok_punct(doc, k, '.'))
+            set_content(doc, at, k, sc->end);
+        else
+            set_content(doc, at, sc->first, aux); /* what was denied: the subject */
+        said_time(doc, sc, at);
+        return;
     }
 
     speaker sp = speaker_left(sc, c);
