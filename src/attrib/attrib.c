@@ -1259,6 +1259,29 @@ static uint32_t passive_cue(const sent_ctx *sc, uint32_t c)
     return 0;
 }
 
+/* The object of a relative clause ending the sentence whose speaker starts at token f:
+ * "..., a claim [Kyiv disputes]", "..., an allegation [the ministry denied]", "..., which
+ * [Kyiv denied]". Returns the token where "a claim" or "which" starts (after the comma),
+ * or UINT32_MAX. */
+static uint32_t referenced_object(const sent_ctx *sc, uint32_t f)
+{
+    const cl_doc *doc = sc->doc;
+    if (f < sc->first + 3)
+        return UINT32_MAX;
+    if (tok_is(doc, f - 1, "which") && tok_punct(doc, f - 2, ','))
+        return f - 1;
+    uint32_t v;
+    if (!cl_tok_get(doc, &doc->ctx->attrib.nouns, f - 1, &v))
+        return UINT32_MAX;
+    uint32_t k = f - 2;
+    if (adjective_shaped(doc, k) && k > sc->first + 1)
+        k--; /* "a baseless claim" */
+    if (!(tok_is(doc, k, "a") || tok_is(doc, k, "an") || tok_is(doc, k, "the")) || k == sc->first ||
+        !tok_punct(doc, k - 1, ','))
+        return UINT32_MAX;
+    return k;
+}
+
 static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
 {
     /* "claims of an advance", "reports of shelling": nouns, not verbs */
@@ -1391,6 +1414,23 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
         !speaker_noun(doc, sp.first + sp.count - 1) &&
         !(doc->tokens.v[sp.first + sp.count - 1].flags & CL_TF_CAP))
         return;
+    /* "X, a claim Kyiv disputes" / "X, which Kyiv denied": the speaker's object is the
+     * claim before the comma; the earlier report ends at the comma */
+    uint32_t ref = sp.count && !sp.pronoun ? referenced_object(sc, sp.first) : UINT32_MAX;
+    if (ref != UINT32_MAX) {
+        cl_attribution *earlier = previous_in_sentence(doc, sc->s);
+        if (earlier && earlier->content_tok_first < ref - 1 && earlier->content_tok_end > ref - 1) {
+            uint8_t kind = earlier->kind;
+            set_content(doc, earlier, earlier->content_tok_first, ref - 1);
+            if (kind == CL_ATTR_ACCORDING)
+                earlier->kind = kind;
+        }
+        cl_attribution *at = new_attr(doc, sc, c, cls);
+        resolve_speaker(doc, sc, &sp, at);
+        set_content(doc, at, ref, sp.first);
+        said_time(doc, sc, at);
+        return;
+    }
     if (sp.count) {
         /* "CONTENT," SPEAKER CUE  /  CONTENT, SPEAKER CUE (on Friday). */
         uint32_t b = sp.first;
@@ -1433,7 +1473,15 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
             said_time(doc, sc, at);
             return;
         }
-        if ((after_quote || (after_comma && b - 1 > sc->first + 2)) && cue_ends_clause(sc, c)) {
+        /* a headline's two words: "Bakhmut captured, Wagner says" */
+        int headline = after_comma && b - 1 == sc->first + 2 &&
+                       (doc->tokens.v[sc->first].flags & CL_TF_CAP) &&
+                       doc->tokens.v[sc->first + 1].kind == CL_TOK_WORD &&
+                       cl_tok_len(doc, sc->first + 1) > 4 &&
+                       memcmp(cl_tok_ptr(doc, sc->first + 1) + cl_tok_len(doc, sc->first + 1) - 2,
+                              "ed", 2) == 0;
+        if ((after_quote || (after_comma && (b - 1 > sc->first + 2 || headline))) &&
+            cue_ends_clause(sc, c)) {
             cl_attribution *at = new_attr(doc, sc, c, cls);
             resolve_speaker(doc, sc, &sp, at);
             uint32_t cend = after_comma ? b - 1 : b;

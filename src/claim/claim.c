@@ -525,6 +525,17 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
             }
             break;
         }
+        /* "fighting was continuing there": the town named last (not "there were ...") */
+        if (tok_is(doc, k, "there") && !tok_is(doc, k + 1, "is") && !tok_is(doc, k + 1, "are") &&
+            !tok_is(doc, k + 1, "was") && !tok_is(doc, k + 1, "were") &&
+            !tok_is(doc, k + 1, "has") && !tok_is(doc, k + 1, "have") &&
+            !tok_is(doc, k + 1, "had") && !tok_is(doc, k + 1, "would") &&
+            !tok_is(doc, k + 1, "will")) {
+            int32_t lp = last_place_before(doc, h->first, 0, UINT32_MAX);
+            if (lp >= 0)
+                out[n++] = (place_hit){lp, 1, 1};
+            break;
+        }
         /* "control of it" */
         if (tok_is(doc, k, "it") && k > h->last + 1 && tok_is(doc, k - 1, "of")) {
             int32_t lp = last_place_before(doc, h->first, 0, UINT32_MAX);
@@ -1203,6 +1214,10 @@ static void referenced_denials(cl_doc *doc, uint32_t upto_sentence)
                           (tok_is(doc, pr, "that") || tok_is(doc, pr, "this") ||
                            tok_is(doc, pr, "it")) &&
                           (pr + 1 >= ps->tok_first + ps->tok_count || is_punct(doc, pr + 1, '.'));
+        /* "..., which Kyiv denied": the relative pronoun stands for the clause before it */
+        if (at->content_tok_end == at->content_tok_first + 1 &&
+            tok_is(doc, at->content_tok_first, "which"))
+            pronoun_ref = 1;
         /* "the report", "the claim": the other side's */
         if (!ref_side && (has_noun || pronoun_ref))
             ref_side = adversary_of(doc, at->side);
