@@ -571,6 +571,16 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
         sp.description = 1;
         return sp;
     }
+    /* "the commander of the ground forces said", "a spokesman for the army said": the
+     * commander, who speaks for them */
+    if (tail >= sc->first + 2 && (tok_is(doc, tail - 1, "of") || tok_is(doc, tail - 1, "for")) &&
+        doc->tokens.v[tail - 2].kind == CL_TOK_WORD &&
+        (!(doc->tokens.v[tail - 2].flags & CL_TF_CAP) || tail - 2 == sc->first) &&
+        (speaker_noun(doc, tail - 2) || tok_is(doc, tail - 2, "head") ||
+         tok_is(doc, tail - 2, "chief") || tok_is(doc, tail - 2, "leader"))) {
+        describe(doc, &sp, np_start(sc, tail - 2), k + 1);
+        return sp;
+    }
     /* "Analysts in Kyiv said", "residents of the town said": the people, not the place */
     int place_head = a >= 0 || (t->kind == CL_TOK_WORD && (t->flags & CL_TF_CAP));
     uint32_t hk = a >= 0 ? doc->actors.v[a].tok_first : np_start(sc, k);

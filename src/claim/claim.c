@@ -82,7 +82,7 @@ cl_status cl_claim_tables_load(cl_claim_tables *t, cl_arena *a, cl_error *err)
     cl_strmap_init(&t->modality, a, mod.nrows);
     cl_strmap_init(&t->modality_first, a, mod.nrows);
     static const char *const classes[] = {NULL, "negation", "denial", "hedge", "hypothetical",
-                                          "goal", "unconfirmed"};
+                                          "goal", "unconfirmed", "attempt"};
     for (uint32_t r = 0; r < mod.nrows; r++) {
         const char *ph = cl_table_cell(&mod, r, 0), *c = cl_table_cell(&mod, r, 1);
         uint32_t cls = 0;
@@ -273,6 +273,7 @@ static int realized_infinitive(const cl_doc *doc, uint32_t lo, uint32_t to)
 typedef struct modality {
     int negations;
     int denial, hedge, hypothetical, goal, unconfirmed;
+    int attempt; /* "were trying to storm X", "failed to take X": an attack on X */
 } modality;
 
 /* Left boundary of the trigger's clause. */
@@ -313,10 +314,11 @@ static modality analyze(const cl_doc *doc, uint32_t lo, uint32_t hi, const hit *
              * "ordered the troops to withdraw", "were forced to retreat" */
             if (!tok_is(doc, k, "to"))
                 m.goal = 1;
-            else if (k + 1 == h->first && !realized_infinitive(doc, cs, k))
+            else if (k + 1 == h->first && !realized_infinitive(doc, cs, k) && !m.attempt)
                 m.goal = 1;
             break;
         case CL_MOD_UNCONFIRMED: m.unconfirmed = 1; break;
+        case CL_MOD_ATTEMPT: m.attempt = 1; break;
         default: break;
         }
         k += len;
@@ -983,6 +985,12 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
     modality m = analyze(doc, lo, hi, h);
     if (m.hypothetical || m.goal || m.unconfirmed)
         return;
+    /* an attempt to take or reach a place is fighting there, whoever holds it */
+    int attempted = m.attempt && (h->p->predicate == CL_PRED_CONTROL ||
+                                  h->p->predicate == CL_PRED_ADVANCE) &&
+                    h->p->holder == CL_HOLD_AGENT;
+    if (m.attempt && !attempted)
+        return;
     /* a nominal control trigger with an indefinite article is hypothetical */
     if (h->p->nominal && h->p->predicate == CL_PRED_CONTROL && h->first > se->tok_first) {
         uint32_t k = h->first - 1;
@@ -1085,8 +1093,8 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
     int found = 0;
     for (uint32_t k = 0; k < np; k++) {
         const cl_place *pl = &doc->places.v[places[k].place];
-        int pred = h->p->predicate;
-        if (places[k].locative && h->p->locative >= 0)
+        int pred = attempted ? CL_PRED_FIGHTING : h->p->predicate;
+        if (places[k].locative && h->p->locative >= 0 && !attempted)
             pred = h->p->locative;
         if (media && places[k].anaphoric)
             continue;

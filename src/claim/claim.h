@@ -24,7 +24,8 @@ enum cl_modality {
     CL_MOD_HEDGE,
     CL_MOD_HYPOTHETICAL,
     CL_MOD_GOAL,
-    CL_MOD_UNCONFIRMED
+    CL_MOD_UNCONFIRMED,
+    CL_MOD_ATTEMPT
 };
 
 #define CL_PATTERN_MAX 6
