@@ -1410,8 +1410,14 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
         resolve_speaker(doc, sc, &agent, at);
         if (cls != CL_CUE_DENY && k < sc->end && !tok_punct(doc, k, '.'))
             set_content(doc, at, k, sc->end);
-        else
-            set_content(doc, at, sc->first, aux); /* what was denied: the subject */
+        else { /* what was denied: the subject of the passive clause */
+            uint32_t subj = aux;
+            while (subj > sc->first && !tok_punct(doc, subj - 1, ',') &&
+                   !tok_punct(doc, subj - 1, ';') && !tok_is(doc, subj - 1, "but") &&
+                   !tok_is(doc, subj - 1, "and") && !tok_is(doc, subj - 1, "while"))
+                subj--;
+            set_content(doc, at, subj, aux);
+        }
         said_time(doc, sc, at);
         return;
     }
