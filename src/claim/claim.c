@@ -850,6 +850,24 @@ static const char *to_side(const cl_doc *doc, const hit *h, uint32_t end)
 /* ---------------------------------------------------------------- time */
 
 /* A date in the trigger's clause (within [lo, hi)), nearest to the trigger. */
+/* Does a new clause start between tokens a and b: a comma before a relative pronoun or a
+ * conjunction (", which", ", but", ", after"), or "but"/"while" alone? */
+static int later_clause_between(const cl_doc *doc, uint32_t a, uint32_t b)
+{
+    static const char *const openers[] = {"which", "who", "where", "when", "but", "while",
+                                          "after", "before", "since", "as", "whereas", NULL};
+    for (uint32_t k = a; k < b; k++) {
+        if (tok_is(doc, k, "but") || tok_is(doc, k, "while") || tok_is(doc, k, "whereas") ||
+            is_punct(doc, k, ';'))
+            return 1;
+        if (is_punct(doc, k, ',') && k + 1 < b)
+            for (const char *const *w = openers; *w; w++)
+                if (tok_is(doc, k + 1, *w))
+                    return 1;
+    }
+    return 0;
+}
+
 static const cl_timex *clause_time(const cl_doc *doc, uint32_t s, uint32_t lo, uint32_t hi,
                                    const hit *h, const cl_attribution *at)
 {
@@ -864,6 +882,9 @@ static const cl_timex *clause_time(const cl_doc *doc, uint32_t s, uint32_t lo, u
             continue;
         /* the time the statement was made is not the time of the event */
         if (at && t->tok_first > at->cue_tok && t->tok_first <= at->cue_tok + 3)
+            continue;
+        /* "retook X, which rebels captured in August": a later clause's own time */
+        if (t->tok_first > h->last && later_clause_between(doc, h->last + 1, t->tok_first))
             continue;
         uint32_t d = t->tok_first > h->last ? t->tok_first - h->last : h->first - t->tok_first;
         if (d < best_d) {
@@ -991,6 +1012,19 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
                     h->p->holder == CL_HOLD_AGENT;
     if (m.attempt && !attempted)
         return;
+    /* "an imminent encirclement of X", "a possible offensive": not (yet) happened */
+    if (h->p->nominal && h->first > se->tok_first + 1) {
+        static const char *const unreal[] = {"imminent", "possible", "potential", "future",
+                                             "planned", "expected", "likely", "eventual",
+                                             "looming", "feared", "anticipated", NULL};
+        for (uint32_t k = h->first - 1; k >= se->tok_first && k + 4 > h->first; k--) {
+            for (const char *const *w = unreal; *w; w++)
+                if (tok_is(doc, k, *w))
+                    return;
+            if (tok_is(doc, k, "a") || tok_is(doc, k, "an") || tok_is(doc, k, "the") || k == 0)
+                break;
+        }
+    }
     /* a nominal control trigger with an indefinite article is hypothetical */
     if (h->p->nominal && h->p->predicate == CL_PRED_CONTROL && h->first > se->tok_first) {
         uint32_t k = h->first - 1;
