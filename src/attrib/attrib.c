@@ -1507,7 +1507,13 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
                 q--;
             if (q > sc->first && (doc->tokens.v[q - 1].flags & CL_TF_CLOSE_QUOTE)) {
                 uint32_t open = quote_open_before(doc, q - 1, pfirst);
-                if (open != UINT32_MAX)
+                /* a quoted phrase ending a clause of the writer's words reports the whole
+                 * clause: 'The claim that X fell was "not true," an official said' */
+                int words_before = 0;
+                for (uint32_t j = sc->first; open != UINT32_MAX && j < open && !words_before; j++)
+                    words_before = doc->tokens.v[j].kind == CL_TOK_WORD &&
+                                   !(doc->tokens.v[j].flags & CL_TF_IN_QUOTE);
+                if (open != UINT32_MAX && !(words_before && open > sc->first + 3))
                     cfirst = open;
             } else if (sc->first > pfirst && (doc->tokens.v[sc->first].flags & CL_TF_IN_QUOTE)) {
                 uint32_t open = quote_open_before(doc, sc->first, pfirst);

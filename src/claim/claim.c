@@ -1006,6 +1006,13 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
     modality m = analyze(doc, lo, hi, h);
     if (m.hypothetical || m.goal || m.unconfirmed)
         return;
+    /* "are likely to claim the capture of X": a statement still to be made */
+    for (uint32_t k = lo; k + 1 < h->first; k++) {
+        uint32_t v;
+        if (tok_is(doc, k, "to") && cl_tok_get(doc, &doc->ctx->attrib.verbs, k + 1, &v) &&
+            !tok_is(doc, k - 1, "on") && !realized_infinitive(doc, lo, k)) /* "went on to say" */
+            return;
+    }
     /* an attempt to take or reach a place is fighting there, whoever holds it */
     int attempted = m.attempt && (h->p->predicate == CL_PRED_CONTROL ||
                                   h->p->predicate == CL_PRED_ADVANCE) &&
@@ -1106,6 +1113,21 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
     uint32_t np = trigger_places(doc, h, at && hi > h->last ? hi : send, places, 8);
     /* in a quotation of several sentences, "Hostilities continued." is about the place
      * named just before */
+    /* "acknowledged that the situation in X was difficult but said troops were still
+     * fighting": the place the same speaker named earlier in the sentence */
+    if (np == 0 && at && h->p->predicate == CL_PRED_FIGHTING && at->content_sent_first == s) {
+        for (uint32_t p = doc->places.n; p-- > 0 && np == 0;) {
+            const cl_place *pl = &doc->places.v[p];
+            if (pl->tok_first >= h->first || pl->kind != CL_PLACE_CITY)
+                continue;
+            if (pl->tok_first < se->tok_first)
+                break;
+            int32_t o = owner_of(doc, pl->tok_first);
+            if (o >= 0 && o != owner &&
+                doc->attributions.v[o].speaker_tok_first == at->speaker_tok_first)
+                places[np++] = (place_hit){(int32_t)p, 1, 1};
+        }
+    }
     if (np == 0 && at && h->p->predicate == CL_PRED_FIGHTING && at->content_sent_first < s) {
         int32_t lp = -1;
         for (uint32_t p = doc->places.n; p-- > 0;) {
