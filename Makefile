@@ -62,7 +62,7 @@ deps: $(DEPS_OK)
 
 # ---------------------------------------------------------------- generated data
 
-$(GAZ_TSV): tools/gazetteer/build.mjs data/countries.tsv $(wildcard data/places_extra.tsv data/place_aliases.tsv) | $(DEPS_OK)
+$(GAZ_TSV): tools/gazetteer/build.mjs data/countries.tsv $(wildcard data/places_extra.tsv data/place_aliases.tsv data/place_drops.tsv) | $(DEPS_OK)
 	@mkdir -p build
 	node tools/gazetteer/build.mjs $@
 

@@ -401,8 +401,8 @@ static uint32_t choose(const cl_doc *doc, const candidate *cands, const candidat
         int fit = qualifier_fit(doc, cands, c, e);
         if (e->kind == CL_GAZ_COUNTRY)
             score = 100;
-        else if (e->kind == CL_GAZ_ADMIN1)
-            score = 5.0 + (votes_for(cv, e->country) > 0 ? 4.0 : 0);
+        else if (e->kind == CL_GAZ_ADMIN1) /* the seat's size breaks ties between regions */
+            score = 5.0 + (votes_for(cv, e->country) > 0 ? 4.0 : 0) + pop_score(e) / 1000.0;
         else
             score = pop_score(e) + (votes_for(cv, e->country) > 0 ? 4.0 : 0) + 200.0 * fit;
         if (e->flags & CL_GAZ_CAPITAL)
@@ -664,7 +664,8 @@ void cl_place_run(cl_doc *doc)
     }
     for (uint32_t k = 0; k < n; k++) {
         const cl_gaz_entry *e = &g->entries[cands[k].ids[0]];
-        if (e->kind == CL_GAZ_COUNTRY || cands[k].n_ids == 1 || e->population > 500000)
+        if (e->kind == CL_GAZ_COUNTRY || cands[k].n_ids == 1 ||
+            (e->kind == CL_GAZ_CITY && e->population > 500000))
             vote(&cv, e->country, e->kind == CL_GAZ_COUNTRY ? 2 : 1);
     }
     /* Keep the leading countries only: a stray mention must not pull every place. */

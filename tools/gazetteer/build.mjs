@@ -84,23 +84,23 @@ for (const r of readTsv('places_extra.tsv')) {
     Number(lon), Number(pop) || 0, 'PPL');
 }
 
-// Other spellings news uses for places the packages hold under one transliteration:
-// name, country, aliases (';'). Every row must find its place.
-for (const [name, cc, aliases] of readTsv('place_aliases.tsv')) {
-  const hit = rows.filter((r) => r[0] === 'city' && r[1] === name && r[3] === cc);
-  if (!hit.length) throw new Error(`place_aliases.tsv: no city ${name} in ${cc}`);
-  for (const r of hit)
-    r[2] = [...(r[2] ? r[2].split(';') : []), ...aliases.split(';').map(tsvSafe)].join(';');
+// Names news uses for something else than the packages' place of that name: the city rows
+// are dropped (data/place_drops.tsv: name, country, why). Every row must find its place.
+for (const [name, cc] of readTsv('place_drops.tsv')) {
+  const before = rows.length;
+  for (let i = rows.length; i-- > 0;)
+    if (rows[i][0] === 'city' && rows[i][1] === name && rows[i][3] === cc) rows.splice(i, 1);
+  if (rows.length === before) throw new Error(`place_drops.tsv: no city ${name} in ${cc}`);
 }
 
-// First-level subdivisions; the coordinates are those of the division's seat (PPLA) or,
-// failing that, of its most populous place.
+// First-level subdivisions; the coordinates and population are those of the division's seat
+// (PPLA) or, failing that, of its most populous place (the population only breaks ties).
 const seat = new Map();
 for (const r of rows) {
   const k = `${r[3]}|${r[4]}`;
   const score = (r[8] === 'PPLA' || r[8] === 'PPLC' ? 1e12 : 0) + Number(r[7]);
   const prev = seat.get(k);
-  if (!prev || score > prev.score) seat.set(k, { score, lat: r[5], lon: r[6] });
+  if (!prev || score > prev.score) seat.set(k, { score, lat: r[5], lon: r[6], pop: Number(r[7]) });
 }
 const suffix = / (Oblast|Region|Province|Governorate|Krai|Kray|Oblast'|Prefecture|County|District|State|Voivodeship|Department)$/i;
 for (const a of admin1Json) {
@@ -109,7 +109,18 @@ for (const a of admin1Json) {
   const base = a.name.replace(suffix, '');
   const aliases = base !== a.name ? [base] : [];
   rows.push(['admin1', tsvSafe(a.name), aliases.join(';'), cc, tsvSafe(a.name),
-    s ? s.lat : '0', s ? s.lon : '0', 0, 'ADM1']);
+    s ? s.lat : '0', s ? s.lon : '0', s ? s.pop : 0, 'ADM1']);
+}
+
+// Other spellings news uses for places the packages hold under one transliteration:
+// name, country, aliases (';'); a town first, else a subdivision. Every row must find its
+// place.
+for (const [name, cc, aliases] of readTsv('place_aliases.tsv')) {
+  let hit = rows.filter((r) => r[0] === 'city' && r[1] === name && r[3] === cc);
+  if (!hit.length) hit = rows.filter((r) => r[0] === 'admin1' && r[1] === name && r[3] === cc);
+  if (!hit.length) throw new Error(`place_aliases.tsv: no city or subdivision ${name} in ${cc}`);
+  for (const r of hit)
+    r[2] = [...(r[2] ? r[2].split(';') : []), ...aliases.split(';').map(tsvSafe)].join(';');
 }
 
 // Countries: ISO 3166-1 names plus the news names in data/countries.tsv.
