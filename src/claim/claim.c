@@ -163,6 +163,18 @@ static int match_pattern(const cl_doc *doc, uint32_t i, uint32_t end,
             k += g;
             continue;
         }
+        if (strcmp(p->words[w], "@side") == 0) {
+            /* a nationality adjective ending the clause: "X is Ukrainian." */
+            int form = -1;
+            uint32_t n = 0;
+            if (!cl_actor_country_at(doc, k, end, &form, &n) || form != CL_CF_ADJ ||
+                !(k + n >= end || doc->tokens.v[k + n].kind == CL_TOK_PUNCT || is_quote(doc, k + n) ||
+                  tok_is(doc, k + n, "and") || tok_is(doc, k + n, "but")))
+                return 0;
+            *last = k + n - 1;
+            k += n;
+            continue;
+        }
         if (!tok_is(doc, k, p->words[w]))
             return 0;
         *last = k;
@@ -1160,6 +1172,9 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
         const char *inner = NULL;
         for (uint32_t q = h->first + 1; q < h->last && !inner; q++)
             inner = inner_holder(doc, q, h->last);
+        /* "X is Ukrainian": the adjective names the holder */
+        if (!inner && h->p->n_words > 1 && strcmp(h->p->words[h->p->n_words - 1], "@side") == 0)
+            inner = cl_actor_country_at(doc, h->last, h->last + 1, NULL, NULL);
         if (pred != CL_PRED_FIGHTING && inner) {
             holder = inner;
         } else if (pred != CL_PRED_FIGHTING) {
