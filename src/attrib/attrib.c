@@ -899,7 +899,7 @@ static int resolve_reference(const cl_doc *doc, const sent_ctx *sc, const speake
  * ("the military", "the army", "the defence minister") speaks for the only party named
  * before it in this sentence, or else in the sentence before; NULL when two are named
  * (or none). */
-static const char *lone_party(const cl_doc *doc, const sent_ctx *sc, const speaker *sp)
+static const char *lone_party(cl_doc *doc, const sent_ctx *sc, const speaker *sp)
 {
     static const char *const bodies[] = {"military", "army", "ministry", "minister",
                                          "staff", "command", "government", "navy", NULL};
@@ -923,6 +923,11 @@ static const char *lone_party(const cl_doc *doc, const sent_ctx *sc, const speak
                 return NULL;
             party = m->side;
         }
+        /* an armed group of a country ("SDN.RSF") is not the state: "the army" there is
+         * the state's own (SDN) */
+        const char *dot = party ? strchr(party, '.') : NULL;
+        if (dot)
+            return cl_arena_strndup(&doc->arena, party, (size_t)(dot - party));
         if (party)
             return party;
     }
@@ -981,13 +986,14 @@ static void resolve_speaker(cl_doc *doc, const sent_ctx *sc, const speaker *sp, 
         opposed = tok_is(doc, k, "rebels") || tok_is(doc, k, "rebel") ||
                   tok_is(doc, k, "insurgents") || tok_is(doc, k, "militants") ||
                   tok_is(doc, k, "opposition") || tok_is(doc, k, "guerrillas");
-    for (uint32_t k = sp->first; !opposed && k < sp->first + sp->count; k++) {
+    for (uint32_t k = sp->first; k < sp->first + sp->count; k++) {
         int form = -1;
         const char *side = cl_actor_country_at(doc, k, sp->first + sp->count, &form, NULL);
         if (side && sp->count == 1 && form == CL_CF_ADJ)
             break; /* a lone adjective as speaker is a surname: "..., Cuban said" */
         if (side) {
-            at->side = side;
+            /* "Syrian rebels" speak for the rebels of that country, a side of their own */
+            at->side = opposed ? cl_arena_printf(&doc->arena, "%s.REBELS", side) : side;
             break;
         }
     }

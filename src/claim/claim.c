@@ -536,6 +536,14 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
                 int32_t lp = last_place_before(doc, h->first, region, k);
                 if (lp >= 0 && n < cap)
                     out[n++] = (place_hit){lp, d - 1 > h->last + 1 && locative_prep(doc, d - 2), 1};
+            } else if (tok_is(doc, k + 1, "near") || tok_is(doc, k + 1, "outside") ||
+                       tok_is(doc, k + 1, "around")) {
+                /* "a village near X": the landmark X (near_landmark makes it an advance) */
+                uint32_t q = k + 2 + (tok_is(doc, k + 2, "the") ? 1 : 0);
+                int32_t lp = cl_place_at_token(doc, q);
+                if (lp >= 0 && doc->places.v[lp].tok_first == q &&
+                    doc->places.v[lp].kind != CL_PLACE_COUNTRY && n < cap)
+                    out[n++] = (place_hit){lp, 1, 0};
             }
             break;
         }
@@ -976,6 +984,17 @@ static const char *inner_holder(const cl_doc *doc, uint32_t q, uint32_t end)
                : NULL;
 }
 
+/* Is place pl introduced by "near", "around" or "outside" after an object of the trigger
+ * ("captured a military base near X")? */
+static int near_landmark(const cl_doc *doc, const hit *h, const cl_place *pl)
+{
+    uint32_t b = pl->tok_first;
+    while (b > h->last + 1 && tok_is(doc, b - 1, "the"))
+        b--;
+    return b >= h->last + 3 &&
+           (tok_is(doc, b - 1, "near") || tok_is(doc, b - 1, "around") || tok_is(doc, b - 1, "outside"));
+}
+
 static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev)
 {
     /* the object of another trigger is part of that claim: "repelled the assault" */
@@ -1164,6 +1183,10 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
         int pred = attempted ? CL_PRED_FIGHTING : h->p->predicate;
         if (places[k].locative && h->p->locative >= 0 && !attempted)
             pred = h->p->locative;
+        /* "captured a base near X": X is a landmark, the claim an advance toward it */
+        if (pred == CL_PRED_CONTROL && places[k].locative && !places[k].anaphoric &&
+            near_landmark(doc, h, pl))
+            pred = CL_PRED_ADVANCE;
         if (media && places[k].anaphoric)
             continue;
         if (background_fighting(doc, h, pl->tok_first + pl->tok_count, send))
