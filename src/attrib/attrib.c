@@ -236,7 +236,9 @@ static int verb_cue(const cl_doc *doc, uint32_t i)
         return -1;
     if (!cl_tok_get(doc, &doc->ctx->attrib.verbs, i, &v))
         return -1;
-    if (i > 0 && (determiner_before(doc, i) || preposition_before(doc, i)))
+    /* "his promise", "in support"; but "another says", "each said": pronouns */
+    if (i > 0 && (determiner_before(doc, i) || preposition_before(doc, i)) &&
+        ((v & CL_CUE_NOUNLIKE) || !(tok_is(doc, i - 1, "another") || tok_is(doc, i - 1, "each"))))
         return -1;
     /* "a U.S. think tank" */
     if (tok_is(doc, i + 1, "tank") || tok_is(doc, i + 1, "tanks"))
