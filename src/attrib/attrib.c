@@ -236,9 +236,12 @@ static int verb_cue(const cl_doc *doc, uint32_t i)
         return -1;
     if (!cl_tok_get(doc, &doc->ctx->attrib.verbs, i, &v))
         return -1;
-    /* "his promise", "in support"; but "another says", "each said": pronouns */
+    /* "his promise", "in support"; but "another says", "each said", "another claims"
+     * (a plural after "another" is no noun): pronouns */
+    int pronoun_det = tok_is(doc, i - 1, "another") || tok_is(doc, i - 1, "each");
+    int plural = cl_tok_len(doc, i) > 3 && cl_tok_ptr(doc, i)[cl_tok_len(doc, i) - 1] == 's';
     if (i > 0 && (determiner_before(doc, i) || preposition_before(doc, i)) &&
-        ((v & CL_CUE_NOUNLIKE) || !(tok_is(doc, i - 1, "another") || tok_is(doc, i - 1, "each"))))
+        !(pronoun_det && (!(v & CL_CUE_NOUNLIKE) || plural)))
         return -1;
     /* "a U.S. think tank" */
     if (tok_is(doc, i + 1, "tank") || tok_is(doc, i + 1, "tanks"))
@@ -1436,6 +1439,7 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     if ((cv & CL_CUE_NOUNLIKE) && sp.count && sp.actor < 0 && !sp.pronoun &&
         !tok_is(doc, c + 1, "that") &&
         !speaker_noun(doc, sp.first + sp.count - 1) &&
+        !tok_is(doc, sp.first + sp.count - 1, "another") &&
         !(doc->tokens.v[sp.first + sp.count - 1].flags & CL_TF_CAP))
         return;
     /* "X, a claim Kyiv disputes" / "X, which Kyiv denied": the speaker's object is the
