@@ -2,8 +2,9 @@
  *
  *   GET /                     the web page (timeline of a place, claims side by side)
  *   GET /api/stats            ledger totals
- *   GET /api/timeline?place=  a place's claims in date order with corroboration, conflicts
- *                             (pairs, as indexes into claims) and the conflicts grouped by kind
+ *   GET /api/timeline?place=  a place's claims in date order with corroboration, the
+ *                             conflicts grouped by kind and the first pairs (as indexes into
+ *                             claims; pairs=N, default 1000, says how many)
  *   GET /api/claims           claims filtered by place, side, actor, predicate, since, until
  *   GET /api/conflicts        contradicting claims of the parties
  *   GET /api/events           CAMEO events filtered by place, side, cameo, since, until
@@ -19,12 +20,20 @@
 #include "serve_api.h"
 #include "serve_page.h"
 
-enum { MAX_TEXT = 256, DEFAULT_LIMIT = 1000, MAX_LIMIT = 10000, MAX_WINDOW = 3650 };
+enum {
+    MAX_TEXT = 256,
+    DEFAULT_LIMIT = 1000,
+    MAX_LIMIT = 10000,
+    MAX_WINDOW = 3650,
+    DEFAULT_PAIRS = 1000, /* conflict pairs listed by /api/timeline: a busy town has 100k+ */
+    MAX_PAIRS = 200000
+};
 
 /* The filters of one request. */
 typedef struct request {
     cl_query q;
     int copies;
+    int pairs;       /* /api/timeline: how many conflict pairs to list */
     long long claim; /* /api/document: the claim's id; 0 when not given */
 } request;
 
@@ -108,6 +117,7 @@ static const char *read_params(const serve_param *p, size_t n, const char *allow
 {
     memset(req, 0, sizeof *req);
     cl_query_init(&req->q);
+    req->pairs = DEFAULT_PAIRS;
     for (size_t i = 0; i < n; i++) {
         const char *k = p[i].key ? p[i].key : "", *v = p[i].value ? p[i].value : "";
         size_t klen = strlen(k);
@@ -141,6 +151,12 @@ static const char *read_params(const serve_param *p, size_t n, const char *allow
                 return why;
             }
             req->q.window_days = num;
+        } else if (strcmp(k, "pairs") == 0) {
+            if (!parse_bounded(v, 0, MAX_PAIRS, &num)) {
+                snprintf(why, why_len, "'pairs' must be a number from 0 to %d", MAX_PAIRS);
+                return why;
+            }
+            req->pairs = num;
         } else if (strcmp(k, "claim") == 0) {
             char *end = NULL;
             long long id = strlen(v) <= 18 ? strtoll(v, &end, 10) : 0;
@@ -200,9 +216,12 @@ static void timeline(cl_ledger *lg, const request *req, FILE *f, cl_error *err, 
     cli_json_string(f, req->q.place);
     fprintf(f, ",\"window\":%d,\"claims\":", req->q.window_days ? req->q.window_days : 7);
     claims_array(f, r);
-    fputs(",\"conflicts\":[", f);
+    size_t n_pairs = cl_result_conflict_count(r);
+    size_t listed = n_pairs < (size_t)req->pairs ? n_pairs : (size_t)req->pairs;
+    fprintf(f, ",\"conflict_count\":%zu,\"conflicts_truncated\":%s,\"conflicts\":[", n_pairs,
+            listed < n_pairs ? "true" : "false");
     const cl_claim_row *base = cl_result_count(r) ? cl_result_claim(r, 0) : NULL;
-    for (size_t i = 0; base && i < cl_result_conflict_count(r); i++) {
+    for (size_t i = 0; base && i < listed; i++) {
         const cl_conflict *c = cl_result_conflict(r, i);
         fprintf(f, "%s{\"a\":%td,\"b\":%td,\"reason\":", i ? "," : "", c->a - base, c->b - base);
         cli_json_string(f, c->reason);
@@ -313,7 +332,7 @@ void serve_handle(cl_ledger *lg, const char *method, const char *path, const ser
         const char *path, *params;
     } routes[] = {
         {"/api/stats", ""},
-        {"/api/timeline", "place side since until window"},
+        {"/api/timeline", "place side since until window pairs"},
         {"/api/claims", "place side actor predicate since until limit"},
         {"/api/conflicts", "place side since until window"},
         {"/api/events", "place side cameo since until limit copies"},

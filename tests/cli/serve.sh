@@ -44,10 +44,16 @@ for path in "/api/stats" "/api/timeline?place=Avdiivka" "/api/timeline?place=Avd
   [ "$code" = 200 ] && is_json "$T/body" && ok "200 JSON: $path" || bad "$path: $code $(head -c 200 "$T/body")"
 done
 get "/api/timeline?place=Avdiivka" > /dev/null
-n_api=$(node -e 'const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(t.claims.length + " " + t.conflicts.length)' "$T/body")
+n_api=$(node -e 'const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(t.claims.length + " " + t.conflict_count)' "$T/body")
 n_cli=$("$BIN" timeline Avdiivka --db "$T/l.db" --copies --format jsonl | wc -l)
 n_conf=$("$BIN" conflicts --db "$T/l.db" --place Avdiivka --format jsonl | wc -l)
 [ "$n_api" = "$n_cli $n_conf" ] && ok "API timeline = CLI timeline ($n_api)" || bad "API timeline $n_api, CLI $n_cli $n_conf"
+# pairs=N lists the first N pairs and says so
+get "/api/timeline?place=Avdiivka&pairs=0" > /dev/null
+cut=$(node -e 'const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(t.conflicts.length + " " + t.conflicts_truncated + " " + t.conflict_count)' "$T/body")
+[ "$n_conf" -ge 1 ] && [ "$cut" = "0 true $n_conf" ] && ok "pairs=0 lists none of $n_conf pairs, marked truncated" \
+  || bad "pairs=0 gave $cut"
 # a claim's article, with its evidence sentence in the text
 id=$(node -e 'const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(t.claims[0].id)' "$T/body")
 code=$(get "/api/document?claim=$id")
@@ -64,7 +70,8 @@ n_grouped=$(node -e 'const t = JSON.parse(require("fs").readFileSync(process.arg
 [ "$n_grouped" = "$n_conf" ] && ok "API conflict groups hold every pair ($n_grouped)" || bad "API conflict groups hold $n_grouped pairs of $n_conf"
 for case in "400 /api/claims?bogus=1" "400 /api/claims?since=2024-13-40" "400 /api/claims?limit=0" \
             "400 /api/timeline" "400 /api/timeline?place=" "404 /api/nothing" "400 /api/claims?place=%ff%fe" \
-            "400 /api/document" "400 /api/document?claim=-3" "400 /api/document?claim=12x"; do
+            "400 /api/document" "400 /api/document?claim=-3" "400 /api/document?claim=12x" \
+            "400 /api/timeline?place=Avdiivka&pairs=-1"; do
   want=${case%% *}; path=${case#* }
   code=$(get "$path")
   [ "$code" = "$want" ] && is_json "$T/body" && grep -q '"error"' "$T/body" && ok "$want: $path" \
