@@ -1285,6 +1285,14 @@ static void referenced_denials(cl_doc *doc, uint32_t upto_sentence)
             uint32_t len = 1;
             denies = modality_at(doc, i, at->content_tok_end, &len) == CL_MOD_DENIAL;
         }
+        /* "..., a claim Kyiv called fake": the verdict follows the cue */
+        const cl_sentence *sent = &doc->sentences.v[at->sentence];
+        uint32_t sent_end = sent->tok_first + sent->tok_count;
+        if (!denies && at->content_tok_end <= at->content_tok_first + 3)
+            for (uint32_t i = at->cue_tok + 1; i < sent_end && i <= at->cue_tok + 4 && !denies; i++) {
+                uint32_t len = 1;
+                denies = modality_at(doc, i, sent_end, &len) == CL_MOD_DENIAL;
+            }
         if (!denies)
             continue;
         /* the referenced party: a possessor before a reporting noun in the content */
