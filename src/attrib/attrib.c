@@ -153,6 +153,15 @@ static int tok_is(const cl_doc *doc, uint32_t i, const char *w)
     return i < doc->tokens.n && cl_eq_ci(cl_tok_ptr(doc, i), cl_tok_len(doc, i), w);
 }
 
+/* Is token i one of the words of a NULL-terminated list? */
+static int tok_in(const cl_doc *doc, uint32_t i, const char *const *words)
+{
+    for (const char *const *w = words; *w; w++)
+        if (tok_is(doc, i, *w))
+            return 1;
+    return 0;
+}
+
 static int tok_punct(const cl_doc *doc, uint32_t i, char c)
 {
     return i < doc->tokens.n && doc->tokens.v[i].kind == CL_TOK_PUNCT && cl_tok_len(doc, i) == 1 &&
@@ -238,11 +247,12 @@ static int verb_cue(const cl_doc *doc, uint32_t i)
         return -1;
     /* "his promise", "in support"; but "another says", "each said", "another claims"
      * (a plural after "another" is no noun): pronouns */
-    int pronoun_det = tok_is(doc, i - 1, "another") || tok_is(doc, i - 1, "each");
-    int plural = cl_tok_len(doc, i) > 3 && cl_tok_ptr(doc, i)[cl_tok_len(doc, i) - 1] == 's';
-    if (i > 0 && (determiner_before(doc, i) || preposition_before(doc, i)) &&
-        !(pronoun_det && (!(v & CL_CUE_NOUNLIKE) || plural)))
-        return -1;
+    if (i > 0 && (determiner_before(doc, i) || preposition_before(doc, i))) {
+        int pronoun_det = tok_is(doc, i - 1, "another") || tok_is(doc, i - 1, "each");
+        int plural = cl_tok_len(doc, i) > 3 && cl_tok_ptr(doc, i)[cl_tok_len(doc, i) - 1] == 's';
+        if (!(pronoun_det && (!(v & CL_CUE_NOUNLIKE) || plural)))
+            return -1;
+    }
     /* "a U.S. think tank" */
     if (tok_is(doc, i + 1, "tank") || tok_is(doc, i + 1, "tanks"))
         return -1;
@@ -414,10 +424,7 @@ static int postmodifier_word(const cl_doc *doc, uint32_t i)
     static const char *const words[] = {"close", "closer", "familiar", "briefed", "knowledgeable",
                                         "involved", "privy", "loyal", "linked", "connected",
                                         "allied", "aligned", "affiliated", "opposed", NULL};
-    for (const char *const *w = words; *w; w++)
-        if (tok_is(doc, i, *w))
-            return 1;
-    return 0;
+    return tok_in(doc, i, words);
 }
 
 /* When the phrase starting at token b ends a postmodifier of an unnamed speaker ("a source
@@ -452,10 +459,8 @@ static int sentence_adverb(const cl_doc *doc, uint32_t i)
     static const char *const words[] = {"meanwhile", "however", "though", "too", "instead",
                                         "nonetheless", "nevertheless", "moreover", "also",
                                         "therefore", NULL};
-    for (const char *const *w = words; *w; w++)
-        if (tok_is(doc, i, *w))
-            return 1;
-    return skippable(doc, i) && !(doc->tokens.v[i].flags & CL_TF_CAP) && cl_tok_len(doc, i) > 4;
+    return tok_in(doc, i, words) ||
+           (skippable(doc, i) && !(doc->tokens.v[i].flags & CL_TF_CAP) && cl_tok_len(doc, i) > 4);
 }
 
 /* The speaker ending right before the cue at token c (after skipping adverbs, auxiliaries
@@ -1249,7 +1254,6 @@ static void try_quote_only(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     said_time(doc, sc, at);
 }
 
-/* Tries a cue at token c. */
 /* Is the cue at token c a past participle after a form of "be" ("were denied", "has been
  * dismissed", "is widely reported")? Returns the token of "be", or 0 when the cue is not
  * passive; progressive forms ("was saying") are not. */
@@ -1260,10 +1264,7 @@ static uint32_t passive_cue(const sent_ctx *sc, uint32_t c)
                                             "thought", "heard", "seen", NULL};
     const char *w = cl_tok_ptr(doc, c);
     uint32_t n = cl_tok_len(doc, c);
-    int participle = n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd';
-    for (const char *const *x = irregular; *x && !participle; x++)
-        participle = tok_is(doc, c, *x);
-    if (!participle)
+    if (!(n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') && !tok_in(doc, c, irregular))
         return 0;
     uint32_t k = c;
     while (k > sc->first && k + 3 > c) {
@@ -1303,6 +1304,7 @@ static uint32_t referenced_object(const sent_ctx *sc, uint32_t f)
     return k;
 }
 
+/* Tries a cue at token c. */
 static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
 {
     /* "claims of an advance", "reports of shelling": nouns, not verbs */

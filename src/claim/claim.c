@@ -869,7 +869,6 @@ static const char *to_side(const cl_doc *doc, const hit *h, uint32_t end)
 
 /* ---------------------------------------------------------------- time */
 
-/* A date in the trigger's clause (within [lo, hi)), nearest to the trigger. */
 /* Does a new clause start between tokens a and b: a comma before a relative pronoun or a
  * conjunction (", which", ", but", ", after"), or "but"/"while" alone? */
 static int later_clause_between(const cl_doc *doc, uint32_t a, uint32_t b)
@@ -888,6 +887,7 @@ static int later_clause_between(const cl_doc *doc, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* A date in the trigger's clause (within [lo, hi)), nearest to the trigger. */
 static const cl_timex *clause_time(const cl_doc *doc, uint32_t s, uint32_t lo, uint32_t hi,
                                    const hit *h, const cl_attribution *at)
 {
@@ -1142,8 +1142,6 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
      * under Ukrainian control, officials in Kyiv said") */
     place_hit places[8];
     uint32_t np = trigger_places(doc, h, at && hi > h->last ? hi : send, places, 8);
-    /* in a quotation of several sentences, "Hostilities continued." is about the place
-     * named just before */
     /* "acknowledged that the situation in X was difficult but said troops were still
      * fighting": the place the same speaker named earlier in the sentence */
     if (np == 0 && at && h->p->predicate == CL_PRED_FIGHTING && at->content_sent_first == s) {
@@ -1159,6 +1157,8 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
                 places[np++] = (place_hit){(int32_t)p, 1, 1};
         }
     }
+    /* in a quotation of several sentences, "Hostilities continued." is about the place
+     * named just before */
     if (np == 0 && at && h->p->predicate == CL_PRED_FIGHTING && at->content_sent_first < s) {
         int32_t lp = -1;
         for (uint32_t p = doc->places.n; p-- > 0;) {
