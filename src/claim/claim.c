@@ -580,9 +580,22 @@ static uint32_t trigger_places(const cl_doc *doc, const hit *h, uint32_t end, pl
     /* a state: "the town of X was now under their control", "X remains in Ukrainian hands" */
     int be_first = tok_is(doc, h->first, "is") || tok_is(doc, h->first, "are") ||
                    tok_is(doc, h->first, "remains");
+    /* the passive names the place first: "X had been retaken", "X was liberated" (the
+     * place right before the auxiliaries; "a village that had been occupied" is no claim) */
+    int passive = 0;
+    if (h->first >= 2 && past_participle(cl_tok_ptr(doc, h->first), cl_tok_len(doc, h->first))) {
+        uint32_t k = h->first;
+        while (k > 0 && k + 3 > h->first &&
+               (tok_is(doc, k - 1, "been") || tok_is(doc, k - 1, "was") || tok_is(doc, k - 1, "were") ||
+                tok_is(doc, k - 1, "is") || tok_is(doc, k - 1, "are") || tok_is(doc, k - 1, "being") ||
+                tok_is(doc, k - 1, "had") || tok_is(doc, k - 1, "has") || tok_is(doc, k - 1, "have")))
+            k--;
+        int32_t p = k < h->first && k > 0 ? cl_place_at_token(doc, k - 1) : -1;
+        passive = p >= 0 && doc->places.v[p].kind != CL_PLACE_COUNTRY;
+    }
     int state = h->p->predicate == CL_PRED_CONTROL &&
                 (tok_is(doc, h->first, "under") || tok_is(doc, h->first, "in") || be_first ||
-                 h->p->holder == CL_HOLD_TO);
+                 h->p->holder == CL_HOLD_TO || passive);
     if (n == 0 && state && h->first >= 1) {
         uint32_t k = h->first;
         int be = be_first; /* "X is ours": the trigger holds the verb */
@@ -790,6 +803,12 @@ static const char *agent_side(const cl_doc *doc, uint32_t lo, const hit *h, cons
     for (uint32_t k = h->first; k-- > lo;) {
         if (is_punct(doc, k, ';') || is_punct(doc, k, ':'))
             break;
+        /* "a Russian statement that X had been retaken": the passive's subject is the
+         * place; the statement's author claims it */
+        if (*found == 2 && tok_is(doc, k, "that")) {
+            const char *author = statement_author(doc, lo, k + 1);
+            return author ? author : claimant;
+        }
         int32_t a = cl_actor_at_token(doc, k);
         if (a >= 0 && doc->actors.v[a].side) {
             const char *side = doc->actors.v[a].side;
