@@ -1285,6 +1285,12 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
             c.when = cl_interval_none();
             c.when_value = NULL;
         }
+        /* "earlier this week": what was reported had happened by the time it was said */
+        if (cl_interval_known(c.when) && cl_interval_known(c.said) && c.when.hi > c.said.hi &&
+            c.when.lo <= c.said.hi) {
+            c.when.hi = c.said.hi;
+            c.when_value = NULL;
+        }
         emit(doc, &c);
     }
 }

@@ -306,6 +306,34 @@ static void claim_said_fronted_and_no_future_dates(void **state)
     cl_doc_free(doc);
 }
 
+/* A claim's period ends when it was said: "this month" on the 6th is the 1st to the 6th;
+ * a later clause's time does not date it. */
+static void claim_period_ends_when_said(void **state)
+{
+    (void)state;
+    cl_doc *doc = test_extract("Kyiv said on Wednesday its forces had advanced near Orlivka this month.\n\n"
+                               "Myanmar's army said its forces had retaken Lashio, which rebels "
+                               "captured in August.",
+                               "2024-03-06", 0);
+    int32_t first, wednesday;
+    assert_true(cl_parse_day("2024-03-01", &first) && cl_parse_day("2024-03-06", &wednesday));
+    int month = 0, lashio = 0;
+    for (uint32_t i = 0; i < doc->claims.n; i++) {
+        const cl_claim *c = &doc->claims.v[i];
+        if (c->sentence == 0) {
+            assert_int_equal(c->when.lo, first);
+            assert_int_equal(c->when.hi, wednesday);
+            month = 1;
+        }
+        if (c->sentence == 1) { /* dated when it was said, not in August */
+            assert_int_equal(c->when.lo, wednesday);
+            lashio = 1;
+        }
+    }
+    assert_true(month && lashio);
+    cl_doc_free(doc);
+}
+
 int run_time_tests(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(metadata_field)};
@@ -327,6 +355,7 @@ int run_attrib_tests(void)
     const struct CMUnitTest tests[] = {cmocka_unit_test(pronoun_speaker_resolves),
                                        cmocka_unit_test(parenthetical_cue_reports_the_sentence),
                                        cmocka_unit_test(claim_since_and_the_town),
-                                       cmocka_unit_test(claim_said_fronted_and_no_future_dates)};
+                                       cmocka_unit_test(claim_said_fronted_and_no_future_dates),
+                                       cmocka_unit_test(claim_period_ends_when_said)};
     return cmocka_run_group_tests_name("attrib", tests, NULL, NULL);
 }
