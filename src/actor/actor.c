@@ -321,6 +321,16 @@ const char *cl_actor_country_at(const cl_doc *doc, uint32_t i, uint32_t end, int
     return t->countries[v >> 2].alpha3;
 }
 
+const char *cl_actor_adjective_at(const cl_doc *doc, uint32_t i)
+{
+    uint32_t v;
+    if (i >= doc->tokens.n || doc->tokens.v[i].kind != CL_TOK_WORD ||
+        !(doc->tokens.v[i].flags & CL_TF_CAP) ||
+        !cl_tok_get(doc, &doc->ctx->actor.country_words, i, &v) || (int)(v & 3) != CL_CF_ADJ)
+        return NULL;
+    return doc->ctx->actor.countries[v >> 2].alpha3;
+}
+
 /* ---------------------------------------------------------------- mention building */
 
 static int tok_cap(const cl_doc *doc, uint32_t i)

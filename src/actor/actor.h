@@ -61,6 +61,10 @@ void cl_actor_run(cl_doc *doc);
 const char *cl_actor_country_at(const cl_doc *doc, uint32_t i, uint32_t end, int *form,
                                 uint32_t *ntok);
 
+/* The side of a one-word nationality adjective at token i ("Ukrainian"), or NULL: a
+ * cheap test fit for every capitalized token (cl_actor_country_at also tries phrases). */
+const char *cl_actor_adjective_at(const cl_doc *doc, uint32_t i);
+
 /* Index of the actor mention covering token i, or -1. */
 int32_t cl_actor_at_token(const cl_doc *doc, uint32_t tok);
 

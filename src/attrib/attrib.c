@@ -508,7 +508,8 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
                 }
                 if (doc->tokens.v[j].kind == CL_TOK_QUOTE || tok_punct(doc, j, '.'))
                     break;
-                cue_inside |= verb_cue(doc, j) >= 0;
+                if (!cue_inside)
+                    cue_inside = verb_cue(doc, j) >= 0;
             }
             /* a cue inside is another clause, unless the apposition is a relative clause
              * ("Kyiv, which has denied the claim, said") */

@@ -167,7 +167,8 @@ static int match_pattern(const cl_doc *doc, uint32_t i, uint32_t end,
             /* a nationality adjective ending the clause: "X is Ukrainian." */
             int form = -1;
             uint32_t n = 0;
-            if (!cl_actor_country_at(doc, k, end, &form, &n) || form != CL_CF_ADJ ||
+            if (!(doc->tokens.v[k].flags & CL_TF_CAP) ||
+                !cl_actor_country_at(doc, k, end, &form, &n) || form != CL_CF_ADJ ||
                 !(k + n >= end || doc->tokens.v[k + n].kind == CL_TOK_PUNCT || is_quote(doc, k + n) ||
                   tok_is(doc, k + n, "and") || tok_is(doc, k + n, "but")))
                 return 0;

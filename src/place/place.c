@@ -664,15 +664,9 @@ void cl_place_run(cl_doc *doc)
     }
     /* nationality adjectives outside actor mentions: "Ukrainian marines held Krynky" */
     for (uint32_t i = 0; i < doc->tokens.n; i++) {
-        int form = -1;
-        uint32_t len = 1;
-        if (!(doc->tokens.v[i].flags & CL_TF_CAP) || cl_actor_at_token(doc, i) >= 0)
-            continue;
-        const char *side = cl_actor_country_at(doc, i, doc->tokens.n, &form, &len);
-        if (side && form == CL_CF_ADJ)
+        const char *side = cl_actor_adjective_at(doc, i);
+        if (side && cl_actor_at_token(doc, i) < 0)
             vote(&cv, cl_place_alpha2(doc, side), 1);
-        if (side)
-            i += len - 1;
     }
     for (uint32_t k = 0; k < n; k++) {
         const cl_gaz_entry *e = &g->entries[cands[k].ids[0]];
