@@ -1035,6 +1035,24 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
         return;
     int32_t owner = owner_of(doc, h->first);
     const cl_attribution *at = owner >= 0 ? &doc->attributions.v[owner] : NULL;
+    /* "Russian troops appear to have taken X, the ISW said": a subject that appears or
+     * seems to have done something says nothing; the report around it speaks, hedged */
+    int raised = at && at->cue_lemma &&
+                 (strcmp(at->cue_lemma, "appear") == 0 || strcmp(at->cue_lemma, "seem") == 0);
+    if (raised) {
+        int32_t outer = -1;
+        for (uint32_t k = 0; k < doc->attributions.n; k++) {
+            const cl_attribution *o = &doc->attributions.v[k];
+            if ((int32_t)k != owner && o->sentence == s && o->content_tok_first <= h->first &&
+                o->content_tok_end > h->last &&
+                (outer < 0 || o->content_tok_end - o->content_tok_first <
+                                  doc->attributions.v[outer].content_tok_end -
+                                      doc->attributions.v[outer].content_tok_first))
+                outer = (int32_t)k;
+        }
+        owner = outer;
+        at = outer >= 0 ? &doc->attributions.v[outer] : NULL;
+    }
     int media = at == NULL;
     if (at && (!at->side || cue_negated(doc, at, doc->sentences.v[at->sentence].tok_first)))
         return;
@@ -1153,7 +1171,7 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
      * hedge */
     if (at && cl_cue_asserts_nothing(at->cue_class))
         return;
-    if (at && at->cue_class == CL_CUE_BELIEF && stance == CL_STANCE_ASSERT)
+    if (at && (at->cue_class == CL_CUE_BELIEF || raised) && stance == CL_STANCE_ASSERT)
         stance = CL_STANCE_HEDGE;
     if (media && stance != CL_STANCE_ASSERT)
         return;
