@@ -760,7 +760,22 @@ static const char *sufferer_adversary(const cl_doc *doc, const char *sufferer,
     return adv;
 }
 
-static const char *agent_side(const cl_doc *doc, uint32_t lo, const hit *h, const char *claimant,
+/* agent_side's answer for unnamed rebels: the rebels of the claim's place's country. */
+static const char REBELS_OF_PLACE[] = "?.REBELS";
+
+/* The alpha-3 code of the country whose alpha-2 code is cc, or NULL. */
+static const char *alpha3_of(const cl_doc *doc, const char *cc)
+{
+    const cl_actor_tables *t = &doc->ctx->actor;
+    for (uint32_t i = 0; i < t->n_countries; i++) {
+        const char *a2 = cl_place_alpha2(doc, t->countries[i].alpha3);
+        if (a2 && a2[0] == cc[0] && a2[1] == cc[1])
+            return t->countries[i].alpha3;
+    }
+    return NULL;
+}
+
+static const char *agent_side(cl_doc *doc, uint32_t lo, const hit *h, const char *claimant,
                               int *found)
 {
     *found = 1;
@@ -822,6 +837,14 @@ static const char *agent_side(const cl_doc *doc, uint32_t lo, const hit *h, cons
              * the statement's author */
             const char *author = statement_author(doc, lo, k);
             return author ? author : claimant;
+        }
+        /* "rebels had taken X": the rebels of the country named before them, or of the
+         * place's country (REBELS_OF_PLACE, settled by the caller) */
+        if (tok_is(doc, k, "rebels") || tok_is(doc, k, "insurgents") || tok_is(doc, k, "militants")) {
+            const char *cs = k > lo ? cl_actor_country_at(doc, k - 1, k, NULL, NULL) : NULL;
+            if (*found == 2)
+                return claimant;
+            return cs ? cl_arena_printf(&doc->arena, "%s.REBELS", cs) : REBELS_OF_PLACE;
         }
         if (tok_is(doc, k, "enemy") || tok_is(doc, k, "enemy's")) {
             /* "the enemy has been pushed back": the claimant's side did it */
@@ -1256,6 +1279,10 @@ static void claim_for_hit(cl_doc *doc, uint32_t s, const hit *h, const hit *prev
                 uint32_t tl0 = cl_tok_len(doc, h->first);
                 if (!found && tl0 >= 6 && cl_eq_ci(cl_tok_ptr(doc, h->first), 6, "remain"))
                     holder = NULL;
+                if (holder == REBELS_OF_PLACE) {
+                    const char *a3 = alpha3_of(doc, pl->country);
+                    holder = a3 ? cl_arena_printf(&doc->arena, "%s.REBELS", a3) : NULL;
+                }
                 if (rule == CL_HOLD_ADVERSARY)
                     holder = holder ? adversary_of(doc, holder) : NULL;
             }
