@@ -1413,7 +1413,7 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
                 while (e < sc->end && e < c + 8 && doc->tokens.v[e].kind == CL_TOK_WORD &&
                        (e == c + 2 || !boundary_word(doc, e)) && verb_cue(doc, e) < 0)
                     e++;
-                if (e > c + 2 && speaker_noun(doc, e - 1))
+                if (e > c + 2)
                     describe(doc, &agent, c + 2, e);
             }
             if (agent.count)
