@@ -24,6 +24,8 @@ struct cl_result {
     CL_VEC(cl_document_row) docs;
     uint32_t *kind;     /* per row: its claim kind (see number_kinds), for the conflict pass */
     uint32_t *place_no; /* per row in a conflict: its place's number in the sweep */
+    const char **interned; /* open addressing, power-of-two size; NULL = empty */
+    uint32_t n_interned, intern_cap;
 };
 
 /* ---------------------------------------------------------------- queries */
@@ -52,9 +54,9 @@ void cl_result_free(cl_result *r)
     if (!r)
         return;
     cl_arena_release(&r->arena);
+    free(r->interned);
     free(r);
 }
-
 
 /* A query's SQL with its parameters, numbered in the order they appear (PostgreSQL wants
  * every numbered parameter used). */
@@ -94,6 +96,51 @@ static void sql_init(sql_text *q, const cl_ledger *lg, const char *select)
 static const char *col_text(cl_result *r, const char *s)
 {
     return s ? cl_arena_strdup(&r->arena, s) : NULL;
+}
+
+static uint64_t text_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+/* The result's one copy of a column value that repeats from row to row (side, stance,
+ * place, outlet, dates ...): rows share it, so a place's 20k claims hold a few hundred
+ * strings instead of 300k, and equal values compare equal by pointer (cmp_str, eqs). Falls
+ * back to a plain copy when the table cannot grow. */
+static const char *col_shared(cl_result *r, const char *s)
+{
+    if (!s)
+        return NULL;
+    if (r->n_interned * 2 >= r->intern_cap) {
+        uint32_t cap = r->intern_cap ? r->intern_cap * 2 : 256;
+        const char **t = calloc(cap, sizeof *t);
+        if (!t)
+            return col_text(r, s);
+        for (uint32_t i = 0; i < r->intern_cap; i++) {
+            if (!r->interned[i])
+                continue;
+            uint32_t k = (uint32_t)text_hash(r->interned[i]) & (cap - 1);
+            while (t[k])
+                k = (k + 1) & (cap - 1);
+            t[k] = r->interned[i];
+        }
+        free(r->interned);
+        r->interned = t;
+        r->intern_cap = cap;
+    }
+    uint32_t k = (uint32_t)text_hash(s) & (r->intern_cap - 1);
+    for (; r->interned[k]; k = (k + 1) & (r->intern_cap - 1))
+        if (strcmp(r->interned[k], s) == 0)
+            return r->interned[k];
+    const char *copy = col_text(r, s);
+    if (copy) {
+        r->interned[k] = copy;
+        r->n_interned++;
+    }
+    return copy;
 }
 
 static int64_t col_int(const char *s)
@@ -145,24 +192,24 @@ static void claim_row(void *user, const char *const *c, int ncols)
     memset(row, 0, sizeof *row);
     row->rowid = col_int(c[0]);
     row->doc_id = col_text(r, c[1]);
-    row->outlet = col_text(r, c[2]);
-    row->source = col_text(r, c[3]);
-    row->claimant = col_text(r, c[4]);
-    row->actor = col_text(r, c[5]);
-    row->side = col_text(r, c[6]);
-    row->stance = col_text(r, c[7]);
-    row->predicate = col_text(r, c[8]);
-    row->place = col_text(r, c[9]);
-    row->country = col_text(r, c[10]);
-    row->holder = col_text(r, c[11]);
-    row->when_lo = col_text(r, c[12]);
-    row->when_hi = col_text(r, c[13]);
-    row->said_lo = col_text(r, c[14]);
-    row->said_hi = col_text(r, c[15]);
+    row->outlet = col_shared(r, c[2]);
+    row->source = col_shared(r, c[3]);
+    row->claimant = col_shared(r, c[4]);
+    row->actor = col_shared(r, c[5]);
+    row->side = col_shared(r, c[6]);
+    row->stance = col_shared(r, c[7]);
+    row->predicate = col_shared(r, c[8]);
+    row->place = col_shared(r, c[9]);
+    row->country = col_shared(r, c[10]);
+    row->holder = col_shared(r, c[11]);
+    row->when_lo = col_shared(r, c[12]);
+    row->when_hi = col_shared(r, c[13]);
+    row->said_lo = col_shared(r, c[14]);
+    row->said_hi = col_shared(r, c[15]);
     row->evidence = col_text(r, c[16]);
     row->sentence = col_int(c[17]);
     row->line = col_int(c[18]);
-    row->copy_of = col_text(r, c[19]);
+    row->copy_of = col_shared(r, c[19]);
     row->lat = ncols > 21 ? col_double(c[20]) : NAN;
     row->lon = ncols > 21 ? col_double(c[21]) : NAN;
 }
@@ -174,14 +221,15 @@ static cl_result *select_claims(cl_ledger *lg, const cl_query *q, cl_error *err)
     sql_init(&s, lg,
              "SELECT c.id, c.doc_id, c.outlet, c.source, claimant, actor, side, stance, predicate,"
              " place, country, holder, when_lo, when_hi, said_lo, said_hi, evidence, sentence, line,"
-             " (SELECT o.id FROM documents o WHERE o.hash = d.copy_of), lat, lon"
-             " FROM claims c JOIN documents d ON d.hash = c.doc_hash WHERE 1=1");
+             " CASE WHEN c.copy_of IS NOT NULL THEN"
+             " (SELECT o.id FROM documents o WHERE o.hash = c.copy_of) END, lat, lon"
+             " FROM claims c WHERE 1=1");
     if (q->place) {
         ledger_place_key(q->place, key);
         sql_add(&s, " AND place_key = "), sql_param(&s, key);
     }
     if (q->no_copies)
-        sql_add(&s, " AND d.copy_of IS NULL");
+        sql_add(&s, " AND c.copy_of IS NULL");
     if (q->side)
         sql_add(&s, " AND upper(side) = upper("), sql_param(&s, q->side), sql_add(&s, ")");
     if (q->actor) {
@@ -223,12 +271,12 @@ cl_result *cl_ledger_claims(cl_ledger *lg, const cl_query *q, cl_error *err)
 
 static int eqs(const char *a, const char *b)
 {
-    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+    return a == b || (a && b && strcmp(a, b) == 0);
 }
 
 static int cmp_str(const char *a, const char *b)
 {
-    return strcmp(a ? a : "", b ? b : "");
+    return a == b ? 0 : strcmp(a ? a : "", b ? b : "");
 }
 
 /* Orders claims by what they say: side, stance, predicate, holder. */

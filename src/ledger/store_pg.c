@@ -39,7 +39,8 @@ static const char *const schema_sql =
     " doc_id " T ", outlet " T ", source " T ", claimant " T ", actor " T ", side " T ","
     " stance " T ", predicate " T ", place " T ", place_key " T ", country " T ", admin1 " T ","
     " lat double precision, lon double precision, holder " T ", when_lo " T ", when_hi " T ","
-    " said_lo " T ", said_hi " T ", sentence bigint, line bigint, evidence " T ");"
+    " said_lo " T ", said_hi " T ", sentence bigint, line bigint, evidence " T ","
+    " copy_of " T ");"
     /* a place's claims in the order the queries give them (query.c), so a LIMIT stops
      * early instead of sorting the place's every claim */
     "DROP INDEX IF EXISTS claims_place;"
@@ -61,7 +62,14 @@ static const char *const schema_sql =
      * document's number, clustered by key so a bucket's latest documents are one seek */
     "CREATE TABLE IF NOT EXISTS syndication(key bigint NOT NULL, doc bigint NOT NULL,"
     " PRIMARY KEY (key, doc));"
-    "INSERT INTO meta(key, value) VALUES ('schema', '2') ON CONFLICT DO NOTHING;"
+    "INSERT INTO meta(key, value) VALUES ('schema', '3') ON CONFLICT DO NOTHING;"
+    /* schema 3 gives each claim its document's copy mark (see store_sqlite.c): older
+     * ledgers get the column and the marks once */
+    "ALTER TABLE claims ADD COLUMN IF NOT EXISTS copy_of " T ";"
+    "UPDATE claims c SET copy_of = d.copy_of FROM documents d"
+    " WHERE d.hash = c.doc_hash AND d.copy_of IS NOT NULL"
+    " AND EXISTS (SELECT 1 FROM meta WHERE key = 'schema' AND value < '3');"
+    "UPDATE meta SET value = '3' WHERE key = 'schema' AND value < '3';"
     /* the longest claim interval in days, kept by every load (ledger.c) so a --since query
      * can bound where the place index starts; started only on an empty ledger, where it is
      * known to be complete (older ledgers go on without the bound) */
@@ -307,8 +315,9 @@ static cl_status pg_buckets(ledger_store *st, const int64_t *keys, size_t n,
 
 /* ---------------------------------------------------------------- rows */
 
-static void claim_line(cl_buf *b, const ledger_record *r, const ledger_claim *c)
+static void claim_line(cl_buf *b, const ledger_new_doc *d, const ledger_claim *c)
 {
+    const ledger_record *r = d->rec;
     char key[256];
     ledger_place_key(c->place, key);
     const char *text[] = {r->hash,   r->id,        r->outlet,  r->source,     c->claimant,
@@ -322,7 +331,8 @@ static void claim_line(cl_buf *b, const ledger_record *r, const ledger_claim *c)
         copy_text(b, more[i]), TAB(b);
     copy_int(b, c->sentence), TAB(b);
     copy_int(b, c->line), TAB(b);
-    copy_text(b, c->evidence), EOL(b);
+    copy_text(b, c->evidence), TAB(b);
+    copy_text(b, d->copy_of), EOL(b);
 }
 
 static void event_line(cl_buf *b, const ledger_record *r, const ledger_event *e)
@@ -360,7 +370,7 @@ static cl_status pg_write_rows(ledger_store *st, const ledger_new_doc *docs, siz
             copy_int(&bands, d->seq), EOL(&bands);
         }
         for (size_t k = 0; k < r->n_claims; k++)
-            claim_line(&claims, r, &r->claims[k]);
+            claim_line(&claims, d, &r->claims[k]);
         for (size_t k = 0; k < r->n_events; k++)
             event_line(&events, r, &r->events[k]);
     }
@@ -379,7 +389,7 @@ static cl_status pg_write_rows(ledger_store *st, const ledger_new_doc *docs, siz
         s = copy_in(st,
                     "COPY claims(doc_hash, doc_id, outlet, source, claimant, actor, side, stance,"
                     " predicate, place, place_key, country, admin1, lat, lon, holder, when_lo,"
-                    " when_hi, said_lo, said_hi, sentence, line, evidence) FROM STDIN",
+                    " when_hi, said_lo, said_hi, sentence, line, evidence, copy_of) FROM STDIN",
                     &claims, err);
     if (s == CL_OK && events.len)
         s = copy_in(st,
@@ -429,6 +439,27 @@ static const ledger_store_ops pg_ops = {
     .query = pg_query,
 };
 
+/* Creates the tables when absent and upgrades older ones, one creator at a time
+ * (concurrent CREATE TABLE IF NOT EXISTS can collide). */
+static cl_status set_up_schema(ledger_store *st, cl_error *err)
+{
+    if (exec(st, "SET client_min_messages = warning", "cannot set up ledger", err) != CL_OK ||
+        exec(st, "BEGIN", "cannot set up ledger", err) != CL_OK ||
+        exec(st, "SELECT pg_advisory_xact_lock(7245120233)", "cannot set up ledger", err) != CL_OK ||
+        exec(st, schema_sql, "cannot set up ledger", err) != CL_OK)
+        return CL_EDB;
+    return exec(st, "COMMIT", "cannot set up ledger", err);
+}
+
+/* 1 when the ledger's tables are there in a schema older than the queries'. */
+static int is_old_schema(ledger_store *st)
+{
+    PGresult *res = PQexec(st->conn, "SELECT 1 FROM meta WHERE key = 'schema' AND value < '3'");
+    int old = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) > 0;
+    PQclear(res);
+    return old;
+}
+
 ledger_store *ledger_pg_open(const char *uri, int read_only, const ledger_store_ops **ops,
                              cl_error *err)
 {
@@ -448,20 +479,17 @@ ledger_store *ledger_pg_open(const char *uri, int read_only, const ledger_store_
         return NULL;
     }
     if (read_only) {
-        if (exec(st, "SET default_transaction_read_only = on", "cannot set up ledger", err) !=
-            CL_OK) {
+        /* queries only, unless the ledger predates the queries' schema: upgrade it once */
+        if ((is_old_schema(st) && set_up_schema(st, err) != CL_OK) ||
+            exec(st, "SET default_transaction_read_only = on", "cannot set up ledger", err) !=
+                CL_OK) {
             pg_close(st);
             return NULL;
         }
         *ops = &pg_ops;
         return st;
     }
-    /* One creator at a time: concurrent CREATE TABLE IF NOT EXISTS can collide. */
-    if (exec(st, "SET client_min_messages = warning", "cannot set up ledger", err) != CL_OK ||
-        exec(st, "BEGIN", "cannot set up ledger", err) != CL_OK ||
-        exec(st, "SELECT pg_advisory_xact_lock(7245120233)", "cannot set up ledger", err) != CL_OK ||
-        exec(st, schema_sql, "cannot set up ledger", err) != CL_OK ||
-        exec(st, "COMMIT", "cannot set up ledger", err) != CL_OK ||
+    if (set_up_schema(st, err) != CL_OK ||
         exec(st,
              "CREATE TEMP TABLE batch_docs AS SELECT " DOC_COLUMNS " FROM documents WITH NO DATA;"
              "CREATE TEMP TABLE batch_copies (hash text, copy_of text)",

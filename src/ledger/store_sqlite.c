@@ -3,6 +3,7 @@
  * A batch is one IMMEDIATE transaction, so concurrent loaders into the same file take
  * turns (each waits up to 10 s for the write lock) and readers see whole batches only. */
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,7 +28,7 @@ static const char *const schema_sql =
     " doc_id TEXT, outlet TEXT, source TEXT, claimant TEXT, actor TEXT, side TEXT, stance TEXT,"
     " predicate TEXT, place TEXT, place_key TEXT, country TEXT, admin1 TEXT, lat REAL, lon REAL,"
     " holder TEXT, when_lo TEXT, when_hi TEXT, said_lo TEXT, said_hi TEXT, sentence INTEGER,"
-    " line INTEGER, evidence TEXT);"
+    " line INTEGER, evidence TEXT, copy_of TEXT);"
     /* a place's claims in the order the queries give them (query.c), so a LIMIT stops
      * early instead of sorting the place's every claim */
     "DROP INDEX IF EXISTS claims_place;"
@@ -47,7 +48,7 @@ static const char *const schema_sql =
      * document's rowid, clustered by key so a bucket's latest documents are one seek */
     "CREATE TABLE IF NOT EXISTS syndication(key INTEGER NOT NULL, doc INTEGER NOT NULL,"
     " PRIMARY KEY (key, doc)) WITHOUT ROWID;"
-    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '2');"
+    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '3');"
     /* the longest claim interval in days, kept by every load (ledger.c) so a --since query
      * can bound where the place index starts; started only on an empty ledger, where it is
      * known to be complete (older ledgers go on without the bound) */
@@ -56,12 +57,20 @@ static const char *const schema_sql =
     " AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'claim_span_days');";
 
 /* Schema 1 kept the index as (band, key, doc_hash) rows: move them over, once. */
-static const char *const migrate_sql =
+static const char *const migrate_v1_sql =
     "INSERT OR IGNORE INTO syndication(key, doc)"
     " SELECT ((b.key >> 5) << 5) | b.band, d.rowid FROM doc_bands b"
     " JOIN documents d ON d.hash = b.doc_hash;"
     "DROP TABLE doc_bands;"
     "UPDATE meta SET value = '2' WHERE key = 'schema';";
+
+/* Schema 3 gives each claim its document's copy mark, so the claim queries read no
+ * documents row (a third of a place's timeline went into that join). */
+static const char *const migrate_v2_sql =
+    "ALTER TABLE claims ADD COLUMN copy_of TEXT;"
+    "UPDATE claims SET copy_of = (SELECT d.copy_of FROM documents d WHERE d.hash = claims.doc_hash)"
+    " WHERE doc_hash IN (SELECT hash FROM documents WHERE copy_of IS NOT NULL);"
+    "UPDATE meta SET value = '3' WHERE key = 'schema';";
 
 static cl_status db_error(ledger_store *st, cl_error *err, const char *what)
 {
@@ -189,8 +198,9 @@ static cl_status sqlite_buckets(ledger_store *st, const int64_t *keys, size_t n,
     return CL_OK;
 }
 
-static int insert_claim(ledger_store *st, const ledger_record *r, const ledger_claim *c)
+static int insert_claim(ledger_store *st, const ledger_new_doc *d, const ledger_claim *c)
 {
+    const ledger_record *r = d->rec;
     sqlite3_stmt *s = st->ins_claim;
     char key[256];
     ledger_place_key(c->place, key);
@@ -217,6 +227,7 @@ static int insert_claim(ledger_store *st, const ledger_record *r, const ledger_c
     sqlite3_bind_int64(s, 21, c->sentence);
     sqlite3_bind_int64(s, 22, c->line);
     bind_text(s, 23, c->evidence);
+    bind_text(s, 24, d->copy_of);
     return sqlite3_step(s) == SQLITE_DONE;
 }
 
@@ -302,7 +313,7 @@ static cl_status sqlite_write_rows(ledger_store *st, const ledger_new_doc *docs,
                 return db_error(st, err, "cannot mark a copy");
         }
         for (size_t k = 0; k < r->n_claims; k++)
-            if (!insert_claim(st, r, &r->claims[k]))
+            if (!insert_claim(st, d, &r->claims[k]))
                 return db_error(st, err, "cannot insert claim");
         for (size_t k = 0; k < r->n_events; k++)
             if (!insert_event(st, r, &r->events[k]))
@@ -352,14 +363,41 @@ static int has_table(ledger_store *st, const char *name)
     return found;
 }
 
-/* Moves a schema-1 syndication index over, inside the write lock (another process may
- * have done it meanwhile). Returns 0 with *msg set on failure. */
-static int migrate_v1(ledger_store *st, char **msg)
+static int has_column(ledger_store *st, const char *table, const char *column)
 {
+    sqlite3_stmt *s;
+    int found = 0;
+    if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?", -1, &s,
+                           NULL) == SQLITE_OK) {
+        sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, column, -1, SQLITE_STATIC);
+        found = sqlite3_step(s) == SQLITE_ROW;
+        sqlite3_finalize(s);
+    }
+    return found;
+}
+
+/* A schema-1 ledger: its syndication index is in doc_bands. */
+static int needs_v1_migration(ledger_store *st)
+{
+    return has_table(st, "doc_bands");
+}
+
+/* A ledger before schema 3: its claims carry no copy mark. */
+static int needs_v2_migration(ledger_store *st)
+{
+    return has_table(st, "claims") && !has_column(st, "claims", "copy_of");
+}
+
+/* Runs a migration inside the write lock when `needed` still says so there (another
+ * process may have done it meanwhile). Returns 0 with *msg set on failure. */
+static int migrate(ledger_store *st, int (*needed)(ledger_store *), const char *sql, char **msg)
+{
+    if (!needed(st))
+        return 1;
     if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, msg) != SQLITE_OK)
         return 0;
-    if (has_table(st, "doc_bands") &&
-        sqlite3_exec(st->db, migrate_sql, NULL, NULL, msg) != SQLITE_OK) {
+    if (needed(st) && sqlite3_exec(st->db, sql, NULL, NULL, msg) != SQLITE_OK) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return 0;
     }
@@ -399,9 +437,25 @@ ledger_store *ledger_sqlite_open(const char *path, int read_only, const ledger_s
         return NULL;
     }
     sqlite3_busy_timeout(st->db, 10000);
-    if (read_only) { /* queries only: no schema work, no write lock ever */
-        *ops = &sqlite_ops;
-        return st;
+    if (read_only) { /* queries only: no schema work, no write lock ever ... */
+        if (!needs_v2_migration(st)) {
+            *ops = &sqlite_ops;
+            return st;
+        }
+        /* ... unless the ledger predates the queries' schema: upgrade it once */
+        sqlite_close(st);
+        const ledger_store_ops *ops_rw;
+        ledger_store *rw = ledger_sqlite_open(path, 0, &ops_rw, err);
+        if (!rw) {
+            char why[sizeof err->message];
+            snprintf(why, sizeof why, "%s", err->message);
+            cl_error_set(err, CL_EDB, path, 0, 0,
+                         "the ledger was written by an older claimline and needs a one-time"
+                         " upgrade, which needs write access: %s", why);
+            return NULL;
+        }
+        sqlite_close(rw);
+        return ledger_sqlite_open(path, 1, ops, err);
     }
     char *msg = NULL;
     if (sqlite3_exec(st->db,
@@ -410,7 +464,8 @@ ledger_store *ledger_sqlite_open(const char *path, int read_only, const ledger_s
                      "PRAGMA foreign_keys=ON;",
                      NULL, NULL, &msg) != SQLITE_OK ||
         sqlite3_exec(st->db, schema_sql, NULL, NULL, &msg) != SQLITE_OK ||
-        (has_table(st, "doc_bands") && !migrate_v1(st, &msg))) {
+        !migrate(st, needs_v1_migration, migrate_v1_sql, &msg) ||
+        !migrate(st, needs_v2_migration, migrate_v2_sql, &msg)) {
         cl_error_set(err, CL_EDB, path, 0, 0, "cannot set up ledger: %s", msg ? msg : "?");
         sqlite3_free(msg);
         sqlite_close(st);
@@ -423,8 +478,8 @@ ledger_store *ledger_sqlite_open(const char *path, int read_only, const ledger_s
         !prepare(st, &st->ins_claim,
                  "INSERT INTO claims(doc_hash, doc_id, outlet, source, claimant, actor, side,"
                  " stance, predicate, place, place_key, country, admin1, lat, lon, holder,"
-                 " when_lo, when_hi, said_lo, said_hi, sentence, line, evidence)"
-                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") ||
+                 " when_lo, when_hi, said_lo, said_hi, sentence, line, evidence, copy_of)"
+                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") ||
         !prepare(st, &st->ins_event,
                  "INSERT INTO events(doc_hash, doc_id, cameo, label, source, target, place,"
                  " place_key, country, lat, lon, date_lo, date_hi, sentence, evidence)"

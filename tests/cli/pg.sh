@@ -31,6 +31,7 @@ sql() { "$bindir/psql" -X -q -t -A -d "$1" -c "$2"; }
 
 # --- the same ledger as SQLite, query for query
 PG=$($SERVER fresh claimline_cli)
+PG1=$PG
 "$BIN" analyze --db "$PG" "$ROOT/examples/articles" "$ROOT/examples/wire.jsonl" > "$T/pg1.txt" 2>&1
 "$BIN" analyze --db "$T/lite.db" "$ROOT/examples/articles" "$ROOT/examples/wire.jsonl" > "$T/lite1.txt" 2>&1
 sed "s|^[^:]*://[^:]*:[0-9]*/[a-z_]*:|LEDGER:|" "$T/pg1.txt" > "$T/pg1.norm"
@@ -107,6 +108,17 @@ done
 docs=$(sql "$PG" "SELECT count(*) FROM documents")
 [ $kfail -eq 0 ] && [ "$docs" -eq "$total" ] && ok "killed loaders leave whole documents; rerun completes ($docs)" \
   || bad "SIGKILL: $docs documents after rerun, want $total"
+
+# --- a schema-2 ledger (claims without their copy mark) is upgraded by the first query
+"$BIN" claims --db "$PG1" --format jsonl > "$T/v3.claims" 2>&1
+marked=$(sql "$PG1" "SELECT count(*) FROM claims WHERE copy_of IS NOT NULL")
+sql "$PG1" "ALTER TABLE claims DROP COLUMN copy_of; UPDATE meta SET value = '2' WHERE key = 'schema'" > /dev/null
+"$BIN" claims --db "$PG1" --format jsonl > "$T/v2.claims" 2>&1
+[ "$marked" -gt 0 ] && cmp -s "$T/v3.claims" "$T/v2.claims" &&
+  [ "$(sql "$PG1" "SELECT value FROM meta WHERE key = 'schema'")" = 3 ] &&
+  [ "$(sql "$PG1" "SELECT count(*) FROM claims WHERE copy_of IS NOT NULL")" = "$marked" ] &&
+  ok "schema-2 ledger upgraded by a query, copy marks kept" ||
+  bad "schema-2 ledger upgraded by a query: $(head -3 "$T/v2.claims")"
 
 echo "pg.sh: $fails failed"
 [ $fails -eq 0 ]
