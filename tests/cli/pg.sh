@@ -71,7 +71,7 @@ awk 'NR % 3 != 2' "$T/records.jsonl" | tac > "$T/s3"
 tac "$T/records.jsonl" > "$T/s4"
 pids=""
 for s in 1 2 3 4; do
-  "$BIN" load --db "$PG" "$T/s$s" > "$T/load$s.txt" 2>&1 &
+  "$BIN" load --batch 100 --db "$PG" "$T/s$s" > "$T/load$s.txt" 2>&1 &
   pids="$pids $!"
 done
 lfail=0
@@ -96,7 +96,7 @@ cmp -s "$T/pg.jsonl" "$T/one.jsonl" && [ -s "$T/one.jsonl" ] \
 PG=$($SERVER fresh claimline_kill)
 kfail=0
 for i in 1 2 3 4 5; do
-  "$BIN" analyze -j 2 --db "$PG" "$T/feed.jsonl" > /dev/null 2>&1 &
+  "$BIN" analyze -j 2 --batch 200 --db "$PG" "$T/feed.jsonl" > /dev/null 2>&1 &
   pid=$!
   sleep "$(awk -v s="$i$$" 'BEGIN { srand(s); printf "%.3f", 0.2 + rand() * 1.5 }')"
   kill -9 $pid 2> /dev/null

@@ -85,7 +85,7 @@ stop
 cc -O1 -o "$T/gen" "$ROOT/bench/gen_corpus.c"
 "$T/gen" 2 13 > "$T/feed.jsonl"
 readers() { # DB: poll /api/stats while analyze loads the feed into DB
-  "$BIN" analyze -j 2 --db "$1" "$T/feed.jsonl" > /dev/null 2>&1 &
+  "$BIN" analyze -j 2 --batch 200 --db "$1" "$T/feed.jsonl" > /dev/null 2>&1 &
   loader=$!
   polls=0 torn=0
   while kill -0 $loader 2> /dev/null; do

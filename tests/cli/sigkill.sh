@@ -25,7 +25,7 @@ prev=0
 i=0
 while [ $i -lt "$RUNS" ]; do
   i=$((i + 1))
-  "$BIN" analyze -j 2 --db "$T/k.db" "$T/feed.jsonl" > /dev/null 2>&1 &
+  "$BIN" analyze -j 2 --batch 200 --db "$T/k.db" "$T/feed.jsonl" > /dev/null 2>&1 &
   pid=$!
   # a random moment in the first two seconds
   sleep "$(awk -v s="$i$$" 'BEGIN { srand(s); printf "%.3f", rand() * 2 }')"
