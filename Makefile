@@ -176,7 +176,10 @@ demo: $(BUILD)/claimline
 # libFuzzer targets (clang): the library is compiled once with coverage and sanitizers.
 FUZZ_SECONDS ?= 20
 FUZZ_CC  := clang
-FUZZ_FLAGS := -std=c17 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
+# undefined behaviour stops the run and is saved as a crash (UBSan's default is to report
+# and go on, which a long run's log buries)
+FUZZ_FLAGS := -std=c17 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+              -fno-sanitize-recover=undefined
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/targets.o \

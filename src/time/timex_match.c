@@ -138,8 +138,8 @@ int cl_tx_match_month(const tagger *tg, uint32_t i, tx *m)
         /* mid-2022 */
         int nd = 0;
         long y = 0;
-        for (size_t q = 0; q < rest_len && cl_is_digit(rest[q]); q++, nd++)
-            y = y * 10 + (rest[q] - '0');
+        for (size_t q = 0; q < rest_len && cl_is_digit(rest[q]) && nd < 5; q++, nd++)
+            y = y * 10 + (rest[q] - '0'); /* five digits say "not a year": stop there */
         if (nd == 4 && (size_t)nd == rest_len && y >= 1000 && y <= 2999) {
             m->kind = TK_ABS;
             m->gran = G_YEAR;
