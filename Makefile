@@ -31,7 +31,8 @@ endif
 
 CPPFLAGS := -Iinclude -Isrc -I/usr/include/postgresql -D_GNU_SOURCE
 CFLAGS   := -std=c17 $(OPT) $(WARN) -fPIC
-LDLIBS   := -lsqlite3 -lpq -ljansson -lxxhash -lgumbo -lz -lm -lpthread
+# libpq is not linked: the PostgreSQL store loads it when it opens a ledger (pq_load.h)
+LDLIBS   := -lsqlite3 -ljansson -lxxhash -lgumbo -lz -lm -lpthread
 LDFLAGS  += $(SANLD)
 
 LIB_SRC  := $(sort $(wildcard src/*.c src/*/*.c))
@@ -123,7 +124,7 @@ $(TEST_OBJ): CPPFLAGS += -Ifuzz -Icli
 -include $(TEST_SRC:%.c=$(BUILD)/obj/%.d)
 
 $(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libclaimline.a
-	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libclaimline.a $(LDLIBS) -lcmocka
+	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libclaimline.a $(LDLIBS) -lpq -lcmocka
 
 # The suite: unit tests, spec files, CLI golden tests, seed and sample scores. The ledger
 # tests run against SQLite and against a private PostgreSQL server on loopback

@@ -12,7 +12,7 @@ mkdir -p "$OUT"
 make -s all
 CFLAGS_BENCH="-O2 -std=c17 -D_GNU_SOURCE -Iinclude"
 cc $CFLAGS_BENCH -o "$OUT/gen_corpus" bench/gen_corpus.c
-LIBS="build/libclaimline.a -lsqlite3 -lpq -ljansson -lxxhash -lgumbo -lz -lm -lpthread"
+LIBS="build/libclaimline.a -lsqlite3 -ljansson -lxxhash -lgumbo -lz -lm -lpthread"
 cc $CFLAGS_BENCH -o "$OUT/timex_bench" bench/timex_bench.c $LIBS
 cc $CFLAGS_BENCH -Isrc -o "$OUT/html_bench" bench/html_bench.c $LIBS
 

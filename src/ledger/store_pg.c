@@ -6,16 +6,17 @@
  * the first and then skips it), and taking row locks in one global order keeps two batches
  * from deadlocking. Claims, events and the syndication index go in with COPY. Text columns
  * compare bytewise (COLLATE "C"), so results come out in the same order as from SQLite. */
-#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ledger/pq_load.h"
 #include "ledger/store.h"
 #include "util/buf.h"
 #include "util/error.h"
 
 struct ledger_store {
+    pq_api pq;
     PGconn *conn;
     char *uri;
     int in_tx;
@@ -84,26 +85,26 @@ static const char *const schema_sql =
 
 static cl_status pg_fail(ledger_store *st, cl_error *err, const char *what, PGresult *res)
 {
-    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    const char *state = res ? st->pq.PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
     snprintf(st->sqlstate, sizeof st->sqlstate, "%s", state ? state : "");
-    const char *msg = res && *PQresultErrorMessage(res) ? PQresultErrorMessage(res)
-                                                        : PQerrorMessage(st->conn);
+    const char *msg = res && *st->pq.PQresultErrorMessage(res) ? st->pq.PQresultErrorMessage(res)
+                                                        : st->pq.PQerrorMessage(st->conn);
     size_t n = strlen(msg);
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         n--;
     cl_error_set(err, CL_EDB, st->uri, 0, 0, "%s: %.*s", what, (int)n, msg);
-    PQclear(res);
+    st->pq.PQclear(res);
     return CL_EDB;
 }
 
 /* Runs a command that returns no rows. */
 static cl_status exec(ledger_store *st, const char *sql, const char *what, cl_error *err)
 {
-    PGresult *res = PQexec(st->conn, sql);
-    ExecStatusType s = PQresultStatus(res);
+    PGresult *res = st->pq.PQexec(st->conn, sql);
+    ExecStatusType s = st->pq.PQresultStatus(res);
     if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
         return pg_fail(st, err, what, res);
-    PQclear(res);
+    st->pq.PQclear(res);
     return CL_OK;
 }
 
@@ -112,7 +113,8 @@ static void pg_close(ledger_store *st)
     if (!st)
         return;
     if (st->conn)
-        PQfinish(st->conn);
+        st->pq.PQfinish(st->conn);
+    pq_api_unload(&st->pq);
     free(st->uri);
     free(st);
 }
@@ -135,7 +137,7 @@ static cl_status pg_commit(ledger_store *st, cl_error *err)
 static void pg_rollback(ledger_store *st)
 {
     if (st->in_tx)
-        PQclear(PQexec(st->conn, "ROLLBACK"));
+        st->pq.PQclear(st->pq.PQexec(st->conn, "ROLLBACK"));
     st->in_tx = 0;
 }
 
@@ -196,24 +198,24 @@ static cl_status copy_in(ledger_store *st, const char *sql, const cl_buf *buf, c
 {
     if (!cl_buf_ok(buf))
         return cl_error_set(err, CL_ENOMEM, st->uri, 0, 0, "batch too large to send");
-    PGresult *res = PQexec(st->conn, sql);
-    if (PQresultStatus(res) != PGRES_COPY_IN)
+    PGresult *res = st->pq.PQexec(st->conn, sql);
+    if (st->pq.PQresultStatus(res) != PGRES_COPY_IN)
         return pg_fail(st, err, "cannot start COPY", res);
-    PQclear(res);
+    st->pq.PQclear(res);
     const size_t chunk = 1 << 20;
     int ok = 1;
     for (size_t o = 0; ok && o < buf->len; o += chunk) {
         size_t n = buf->len - o < chunk ? buf->len - o : chunk;
-        ok = PQputCopyData(st->conn, buf->data + o, (int)n) == 1;
+        ok = st->pq.PQputCopyData(st->conn, buf->data + o, (int)n) == 1;
     }
-    if (PQputCopyEnd(st->conn, ok ? NULL : "client error") != 1)
+    if (st->pq.PQputCopyEnd(st->conn, ok ? NULL : "client error") != 1)
         ok = 0;
     cl_status status = CL_OK;
-    while ((res = PQgetResult(st->conn)) != NULL) {
-        if (PQresultStatus(res) != PGRES_COMMAND_OK && status == CL_OK)
+    while ((res = st->pq.PQgetResult(st->conn)) != NULL) {
+        if (st->pq.PQresultStatus(res) != PGRES_COMMAND_OK && status == CL_OK)
             status = pg_fail(st, err, "COPY failed", res);
         else
-            PQclear(res);
+            st->pq.PQclear(res);
     }
     if (!ok && status == CL_OK)
         status = pg_fail(st, err, "COPY failed", NULL);
@@ -252,21 +254,21 @@ static cl_status pg_insert_documents(ledger_store *st, const ledger_record *cons
     cl_buf_free(&b);
     if (s != CL_OK)
         return s;
-    PGresult *res = PQexec(st->conn,
+    PGresult *res = st->pq.PQexec(st->conn,
                            "INSERT INTO documents(" DOC_COLUMNS ") SELECT " DOC_COLUMNS
                            " FROM batch_docs ORDER BY hash ON CONFLICT (hash) DO NOTHING"
                            " RETURNING hash, seq");
-    if (PQresultStatus(res) != PGRES_TUPLES_OK)
+    if (st->pq.PQresultStatus(res) != PGRES_TUPLES_OK)
         return pg_fail(st, err, "cannot insert documents", res);
-    for (int row = 0; row < PQntuples(res); row++) {
+    for (int row = 0; row < st->pq.PQntuples(res); row++) {
         const ledger_record *const *hit =
-            bsearch(PQgetvalue(res, row, 0), recs, n, sizeof *recs, cmp_hash);
+            bsearch(st->pq.PQgetvalue(res, row, 0), recs, n, sizeof *recs, cmp_hash);
         if (hit) {
             added[hit - recs] = 1;
-            seq[hit - recs] = strtoll(PQgetvalue(res, row, 1), NULL, 10);
+            seq[hit - recs] = strtoll(st->pq.PQgetvalue(res, row, 1), NULL, 10);
         }
     }
-    PQclear(res);
+    st->pq.PQclear(res);
     return exec(st, "TRUNCATE batch_docs", "cannot clear the batch table", err);
 }
 
@@ -291,7 +293,7 @@ static cl_status pg_buckets(ledger_store *st, const int64_t *keys, size_t n,
         return cl_error_set(err, CL_ENOMEM, st->uri, 0, 0, "batch too large to send");
     }
     const char *params[1] = {ks.data};
-    PGresult *res = PQexecParams(
+    PGresult *res = st->pq.PQexecParams(
         st->conn,
         "SELECT k.i, d.hash, d.minhash, coalesce(d.copy_of, d.hash)"
         " FROM unnest($1::bigint[]) WITH ORDINALITY AS k(key, i)"
@@ -300,16 +302,16 @@ static cl_status pg_buckets(ledger_store *st, const int64_t *keys, size_t n,
         " JOIN documents d ON d.seq = s.doc",
         1, NULL, params, NULL, NULL, 0);
     cl_buf_free(&ks);
-    if (PQresultStatus(res) != PGRES_TUPLES_OK)
+    if (st->pq.PQresultStatus(res) != PGRES_TUPLES_OK)
         return pg_fail(st, err, "cannot read the syndication index", res);
-    for (int row = 0; row < PQntuples(res); row++) {
-        long long i = strtoll(PQgetvalue(res, row, 0), NULL, 10);
+    for (int row = 0; row < st->pq.PQntuples(res); row++) {
+        long long i = strtoll(st->pq.PQgetvalue(res, row, 0), NULL, 10);
         if (i < 1 || (size_t)i > n)
             continue;
-        fn(user, (size_t)i - 1, PQgetvalue(res, row, 1),
-           PQgetisnull(res, row, 2) ? NULL : PQgetvalue(res, row, 2), PQgetvalue(res, row, 3));
+        fn(user, (size_t)i - 1, st->pq.PQgetvalue(res, row, 1),
+           st->pq.PQgetisnull(res, row, 2) ? NULL : st->pq.PQgetvalue(res, row, 2), st->pq.PQgetvalue(res, row, 3));
     }
-    PQclear(res);
+    st->pq.PQclear(res);
     return CL_OK;
 }
 
@@ -408,19 +410,19 @@ static cl_status pg_write_rows(ledger_store *st, const ledger_new_doc *docs, siz
 static cl_status pg_query(ledger_store *st, const char *sql, const char *const *params,
                           int nparams, ledger_row_fn fn, void *user, cl_error *err)
 {
-    PGresult *res = PQexecParams(st->conn, sql, nparams, NULL, params, NULL, NULL, 0);
-    if (PQresultStatus(res) != PGRES_TUPLES_OK)
+    PGresult *res = st->pq.PQexecParams(st->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+    if (st->pq.PQresultStatus(res) != PGRES_TUPLES_OK)
         return pg_fail(st, err, "query failed", res);
-    int ncols = PQnfields(res);
+    int ncols = st->pq.PQnfields(res);
     const char *cols[64];
     if (ncols > 64)
         ncols = 64;
-    for (int row = 0; row < PQntuples(res); row++) {
+    for (int row = 0; row < st->pq.PQntuples(res); row++) {
         for (int i = 0; i < ncols; i++)
-            cols[i] = PQgetisnull(res, row, i) ? NULL : PQgetvalue(res, row, i);
+            cols[i] = st->pq.PQgetisnull(res, row, i) ? NULL : st->pq.PQgetvalue(res, row, i);
         fn(user, cols, ncols);
     }
-    PQclear(res);
+    st->pq.PQclear(res);
     return CL_OK;
 }
 
@@ -454,9 +456,9 @@ static cl_status set_up_schema(ledger_store *st, cl_error *err)
 /* 1 when the ledger's tables are there in a schema older than the queries'. */
 static int is_old_schema(ledger_store *st)
 {
-    PGresult *res = PQexec(st->conn, "SELECT 1 FROM meta WHERE key = 'schema' AND value < '3'");
-    int old = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) > 0;
-    PQclear(res);
+    PGresult *res = st->pq.PQexec(st->conn, "SELECT 1 FROM meta WHERE key = 'schema' AND value < '3'");
+    int old = st->pq.PQresultStatus(res) == PGRES_TUPLES_OK && st->pq.PQntuples(res) > 0;
+    st->pq.PQclear(res);
     return old;
 }
 
@@ -472,8 +474,14 @@ ledger_store *ledger_pg_open(const char *uri, int read_only, const ledger_store_
         cl_error_set(err, CL_ENOMEM, shown, 0, 0, "out of memory");
         return NULL;
     }
-    st->conn = PQconnectdb(uri);
-    if (PQstatus(st->conn) != CONNECTION_OK) {
+    char why[256];
+    if (!pq_api_load(&st->pq, why, sizeof why)) {
+        cl_error_set(err, CL_EDB, shown, 0, 0, "%s", why);
+        pg_close(st);
+        return NULL;
+    }
+    st->conn = st->pq.PQconnectdb(uri);
+    if (st->pq.PQstatus(st->conn) != CONNECTION_OK) {
         pg_fail(st, err, "cannot connect to the ledger", NULL);
         pg_close(st);
         return NULL;
