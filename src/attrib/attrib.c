@@ -427,6 +427,50 @@ static int postmodifier_word(const cl_doc *doc, uint32_t i)
     return tok_in(doc, i, words);
 }
 
+/* A form of "speak" or "talk": with "to/with X" and nothing said, a meeting, not a cue. */
+static int speech_word(const cl_doc *doc, uint32_t i)
+{
+    static const char *const words[] = {"spoke", "spoken", "speak", "speaks", "speaking",
+                                        "talked", "talk", "talks", "talking", NULL};
+    return tok_in(doc, i, words);
+}
+
+/* When "who" or "that" (with "has/have/had" after it) comes right before the verb at
+ * token v, sets *head to the token before the relative pronoun and returns 1. */
+static int relative_before(const sent_ctx *sc, uint32_t v, uint32_t *head)
+{
+    const cl_doc *doc = sc->doc;
+    uint32_t r = v;
+    if (r > sc->first && (tok_is(doc, r - 1, "has") || tok_is(doc, r - 1, "have") ||
+                          tok_is(doc, r - 1, "had")))
+        r--;
+    if (r < sc->first + 2 || !(tok_is(doc, r - 1, "who") || tok_is(doc, r - 1, "that")))
+        return 0;
+    *head = r - 2;
+    return 1;
+}
+
+/* "the memo seen by Reuters", "the report, seen by the BBC,": "seen by" right after a noun
+ * or a comma (no form of be or have, no adverb between) is a reduced relative of
+ * perception, unless an "as" follows ("seen by many as a betrayal" is belief). */
+static int perceived_by(const sent_ctx *sc, uint32_t c)
+{
+    static const char *const aux[] = {"is", "was", "were", "are", "be", "been", "being", "has",
+                                      "have", "had", "not", NULL};
+    const cl_doc *doc = sc->doc;
+    if (!tok_is(doc, c, "seen") || !tok_is(doc, c + 1, "by") || c == sc->first)
+        return 0;
+    for (uint32_t j = c + 2; j < sc->end && j < c + 8; j++)
+        if (tok_is(doc, j, "as"))
+            return 0;
+    if (tok_punct(doc, c - 1, ','))
+        return 1;
+    const cl_token *p = &doc->tokens.v[c - 1];
+    uint32_t n = cl_tok_len(doc, c - 1);
+    int adverb = n > 3 && memcmp(cl_tok_ptr(doc, c - 1) + n - 2, "ly", 2) == 0;
+    return p->kind == CL_TOK_WORD && !tok_in(doc, c - 1, aux) && !adverb;
+}
+
 /* When the phrase starting at token b ends a postmodifier of an unnamed speaker ("a source
  * close to [the Kremlin]", "people with knowledge of [the matter]"), the token where that
  * speaker's phrase starts; UINT32_MAX otherwise. The person, not the Kremlin, is speaking. */
@@ -443,6 +487,12 @@ static uint32_t postmodified_speaker(const sent_ctx *sc, uint32_t b)
               tok_is(doc, prep, "in")) &&
              postmodifier_word(doc, prep - 1))
         h = prep - 2;
+    else if ((tok_is(doc, prep, "to") || tok_is(doc, prep, "with")) && speech_word(doc, prep - 1) &&
+             relative_before(sc, prep - 1, &h))
+        ; /* "officials who spoke with the paper", "people who have talked to him" */
+    else if (tok_is(doc, prep, "by") && perceived_by(sc, prep - 1) &&
+             doc->tokens.v[prep - 2].kind == CL_TOK_WORD)
+        return np_start(sc, prep - 2); /* "a memo seen by Reuters": the memo says it */
     else
         return UINT32_MAX;
     const cl_token *t = &doc->tokens.v[h];
@@ -463,6 +513,19 @@ static int sentence_adverb(const cl_doc *doc, uint32_t i)
            (skippable(doc, i) && !(doc->tokens.v[i].flags & CL_TF_CAP) && cl_tok_len(doc, i) > 4);
 }
 
+/* "Sen. Marco Rubio (R-Fla.) said": a short parenthesis after a name is no speaker. When
+ * token k closes one, the token before it opens; k otherwise. */
+static uint32_t before_short_parenthesis(const sent_ctx *sc, uint32_t k)
+{
+    const cl_doc *doc = sc->doc;
+    if (!tok_punct(doc, k, ')'))
+        return k;
+    uint32_t j = k;
+    while (j > sc->first && k - j < 10 && !tok_punct(doc, j, '('))
+        j--;
+    return tok_punct(doc, j, '(') && j > sc->first ? j - 1 : k;
+}
+
 /* The speaker ending right before the cue at token c (after skipping adverbs, auxiliaries
  * and time expressions). */
 static speaker speaker_left(const sent_ctx *sc, uint32_t c)
@@ -474,14 +537,7 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
     uint32_t k = c - 1;
     while (k > sc->first && (skippable(doc, k) || in_timex(doc, k)))
         k--;
-    /* "Sen. Marco Rubio (R-Fla.) said": a short parenthesis after the name is no speaker */
-    if (tok_punct(doc, k, ')')) {
-        uint32_t j = k;
-        while (j > sc->first && k - j < 10 && !tok_punct(doc, j, '('))
-            j--;
-        if (tok_punct(doc, j, '(') && j > sc->first)
-            k = j - 1;
-    }
+    k = before_short_parenthesis(sc, k);
     /* "Joyce - who is a lawyer in Illinois - told": an apposition between dashes */
     if (doc->tokens.v[k].kind == CL_TOK_DASH && k > sc->first + 1) {
         uint32_t j = k;
@@ -509,7 +565,7 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
                 if (doc->tokens.v[j].kind == CL_TOK_QUOTE || tok_punct(doc, j, '.'))
                     break;
                 if (!cue_inside)
-                    cue_inside = verb_cue(doc, j) >= 0;
+                    cue_inside = verb_cue(doc, j) >= 0 && !perceived_by(sc, j);
             }
             /* a cue inside is another clause, unless the apposition is a relative clause
              * ("Kyiv, which has denied the claim, said") */
@@ -528,6 +584,8 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
             if (!apposition_inner(doc, k))
                 break;
         }
+        /* "Rep. Elijah Cummings (D-Md.), chair of the committee, said" */
+        k = before_short_parenthesis(sc, k);
     }
     /* "Feinstein, who said ...": the relative pronoun is the speaker and stands for the
      * phrase before it */
@@ -1306,12 +1364,31 @@ static uint32_t referenced_object(const sent_ctx *sc, uint32_t f)
 }
 
 /* Tries a cue at token c. */
+/* "officials who spoke with the paper said", "he talked to reporters for an hour":
+ * speaking to or with someone says nothing by itself unless what follows the person is
+ * what was said ("about ...", "of ...", a colon or a quotation). */
+static int meeting_only(const sent_ctx *sc, uint32_t c)
+{
+    const cl_doc *doc = sc->doc;
+    if (!speech_word(doc, c) || !(tok_is(doc, c + 1, "to") || tok_is(doc, c + 1, "with")))
+        return 0;
+    uint32_t j = c + 2;
+    while (j < sc->end && j < c + 10 &&
+           (doc->tokens.v[j].kind == CL_TOK_WORD || doc->tokens.v[j].kind == CL_TOK_POSS) &&
+           verb_cue(doc, j) < 0 && !boundary_word(doc, j) && !is_preposition(doc, j))
+        j++;
+    return !(j < sc->end && (tok_is(doc, j, "about") || tok_is(doc, j, "of") ||
+                             tok_punct(doc, j, ':') || doc->tokens.v[j].kind == CL_TOK_QUOTE));
+}
+
 static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
 {
     /* "claims of an advance", "reports of shelling": nouns, not verbs */
     uint32_t nv;
     if (tok_is(doc, c + 1, "of") &&
         cl_tok_get(doc, &doc->ctx->attrib.nouns, c, &nv))
+        return;
+    if (perceived_by(sc, c) || meeting_only(sc, c))
         return;
     /* a cue inside a quotation is the quoted speaker's own word, not an attribution */
     if (doc->tokens.v[c].flags & CL_TF_IN_QUOTE)
