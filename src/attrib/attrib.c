@@ -526,6 +526,26 @@ static uint32_t before_short_parenthesis(const sent_ctx *sc, uint32_t k)
     return tok_punct(doc, j, '(') && j > sc->first ? j - 1 : k;
 }
 
+/* A verb of being asked or reached for comment: "asked", "pressed", "contacted" ... */
+static int questioned_word(const cl_doc *doc, uint32_t i)
+{
+    static const char *const words[] = {"asked", "questioned", "pressed", "interviewed",
+                                        "contacted", "reached", "approached", NULL};
+    return tok_in(doc, i, words);
+}
+
+/* "when asked ...", "after being pressed ...", "if contacted ...": starting at token k, a
+ * clause saying that someone was asked, which is no content of the cue before it. */
+static int when_asked(const sent_ctx *sc, uint32_t k)
+{
+    static const char *const conj[] = {"when", "after", "if", "while", "before", "as", NULL};
+    const cl_doc *doc = sc->doc;
+    if (k + 1 >= sc->end || !tok_in(doc, k, conj))
+        return 0;
+    uint32_t v = k + 1 + (tok_is(doc, k + 1, "being") ? 1 : 0);
+    return v < sc->end && questioned_word(doc, v);
+}
+
 /* The speaker ending right before the cue at token c (after skipping adverbs, auxiliaries
  * and time expressions). */
 static speaker speaker_left(const sent_ctx *sc, uint32_t c)
@@ -565,7 +585,8 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
                 if (doc->tokens.v[j].kind == CL_TOK_QUOTE || tok_punct(doc, j, '.'))
                     break;
                 if (!cue_inside)
-                    cue_inside = verb_cue(doc, j) >= 0 && !perceived_by(sc, j);
+                    cue_inside = verb_cue(doc, j) >= 0 && !perceived_by(sc, j) &&
+                                 !(j > sc->first && when_asked(sc, j - 1));
             }
             /* a cue inside is another clause, unless the apposition is a relative clause
              * ("Kyiv, which has denied the claim, said") */
@@ -1275,6 +1296,8 @@ static int cue_ends_clause(const sent_ctx *sc, uint32_t c)
     int told = tok_is(doc, c, "told") || tok_is(doc, c, "tells");
     if (k >= sc->end || doc->tokens.v[k].kind == CL_TOK_PUNCT || doc->tokens.v[k].kind == CL_TOK_QUOTE)
         return 1;
+    if (when_asked(sc, k))
+        return 1; /* '"Yes," he said when asked ...': the answer is the quotation */
     if (!told && !in_timex(doc, k) && !is_preposition(doc, k) && !skippable(doc, k))
         return 0;
     for (; k < sc->end; k++) {
@@ -1400,6 +1423,37 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     cl_tok_get(doc, &doc->ctx->attrib.verbs, c, &cv);
     if (cv & CL_CUE_QUOTE_ONLY) {
         try_quote_only(doc, sc, c, cls);
+        return;
+    }
+
+    /* "... when asked by a reporter whether ...": the one asking speaks; with no "by",
+     * the asker is unknown and there is no attribution (the subject was asked, it did not
+     * ask) */
+    if (c > sc->first && when_asked(sc, c - 1 - (tok_is(doc, c - 1, "being") ? 1 : 0))) {
+        if (tok_is(doc, c, "asked") && tok_is(doc, c + 1, "by") && c + 2 < sc->end) {
+            speaker sp = mention_or_pronoun_at(sc, c + 2, sc->end);
+            if (!sp.count) {
+                uint32_t e = c + 2;
+                while (e < sc->end && e < c + 8 && doc->tokens.v[e].kind == CL_TOK_WORD &&
+                       !boundary_word(doc, e) && !tok_is(doc, e, "if") &&
+                       !tok_is(doc, e, "whether") && !tok_is(doc, e, "about"))
+                    e++;
+                if (e > c + 2)
+                    describe(doc, &sp, c + 2, e);
+            }
+            uint32_t k = sp.first + sp.count;
+            if (sp.count && k < sc->end) {
+                uint32_t e = k;
+                while (e < sc->end && !tok_punct(doc, e, ',') && !tok_punct(doc, e, '.'))
+                    e++;
+                if (e > k) {
+                    cl_attribution *at = new_attr(doc, sc, c, cls);
+                    resolve_speaker(doc, sc, &sp, at);
+                    set_content(doc, at, k, e);
+                    said_time(doc, sc, at);
+                }
+            }
+        }
         return;
     }
 
