@@ -1763,7 +1763,7 @@ static int name_shaped(const cl_doc *doc, uint32_t first, uint32_t end)
     static const char *const rubrics[] = {
         "latest", "update", "updates", "watch", "breaking", "exclusive", "analysis", "opinion",
         "editorial", "live", "video", "photos", "review", "explainer", "factbox", "timeline",
-        "correction", "editor", "note", "read", "more", "related", "poll", "quiz", "the", "a",
+        "correction", "clarification", "editor", "note", "read", "more", "related", "poll", "quiz", "the", "a",
         "an", "why", "how", "what", "who", "when", "where", "this", "here", "today", NULL};
     uint32_t words = 0;
     for (uint32_t i = first; i < end; i++) {
@@ -1780,7 +1780,7 @@ static int name_shaped(const cl_doc *doc, uint32_t first, uint32_t end)
     return words >= 1 && words <= 3;
 }
 
-static void try_colon(cl_doc *doc, const sent_ctx *sc)
+static void try_colon(cl_doc *doc, const sent_ctx *sc, size_t n_before)
 {
     static const char *const small[] = {"on", "of", "at", "to", "the", "and", "in", "for", "a", NULL};
     uint32_t k = sc->first, words = 0;
@@ -1802,12 +1802,18 @@ static void try_colon(cl_doc *doc, const sent_ctx *sc)
     if (words == 0 || k + 2 >= sc->end || !tok_punct(doc, k, ':') ||
         (doc->tokens.v[k].flags & CL_TF_IN_QUOTE))
         return;
+    /* cues found after the colon are inside what the headline's speaker says ("Smith: I
+     * would consider a run"); a cue before it makes the colon something else */
+    for (size_t i = n_before; i < doc->attributions.n; i++)
+        if (doc->attributions.v[i].cue_tok < k)
+            return;
     speaker sp = {sc->first, k - sc->first, -1, 0, 0};
     describe(doc, &sp, sc->first, k);
     /* a name or a speaking body ("Poll:", "Clinton Camp:"), not a rubric ("The Latest:",
      * "Analysis:") */
-    if (sp.actor < 0 && !speaker_noun(doc, k - 1) && !name_shaped(doc, sc->first, k))
-        return;
+    if (sp.actor < 0 && !name_shaped(doc, sc->first, k) &&
+        (!speaker_noun(doc, k - 1) || doc->attributions.n > n_before))
+        return; /* with cues after the colon, only a name or an actor, not a heading */
     cl_attribution *at = new_attr(doc, sc, k, CL_CUE_NEUTRAL);
     resolve_speaker(doc, sc, &sp, at);
     set_content(doc, at, k + 1, sc->end);
@@ -1932,8 +1938,7 @@ void cl_attrib_run(cl_doc *doc)
                 try_cue(doc, &sc, i, cls);
         }
         try_according(doc, &sc);
-        if (doc->attributions.n == n_before)
-            try_colon(doc, &sc);
+        try_colon(doc, &sc, n_before);
         drop_nested(doc, n_before);
         continue_quotes(doc, &sc, n_before);
         cut_overlaps(doc, n_before);
