@@ -526,16 +526,18 @@ static uint32_t before_short_parenthesis(const sent_ctx *sc, uint32_t k)
     return tok_punct(doc, j, '(') && j > sc->first ? j - 1 : k;
 }
 
-/* A verb of being asked or reached for comment: "asked", "pressed", "contacted" ... */
+/* A verb of being asked, reached or told: "asked", "pressed", "contacted", "informed" ... */
 static int questioned_word(const cl_doc *doc, uint32_t i)
 {
     static const char *const words[] = {"asked", "questioned", "pressed", "interviewed",
-                                        "contacted", "reached", "approached", NULL};
+                                        "contacted", "reached", "approached", "told",
+                                        "informed", "warned", "notified", "briefed", NULL};
     return tok_in(doc, i, words);
 }
 
-/* "when asked ...", "after being pressed ...", "if contacted ...": starting at token k, a
- * clause saying that someone was asked, which is no content of the cue before it. */
+/* "when asked ...", "after being informed ...", "if contacted ...": starting at token k, a
+ * clause saying that someone was asked or told, which is no content of the cue before it
+ * and no attribution of its own unless it names the one asking. */
 static int when_asked(const sent_ctx *sc, uint32_t k)
 {
     static const char *const conj[] = {"when", "after", "if", "while", "before", "as", NULL};
@@ -1537,29 +1539,39 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     if (aux) {
         speaker agent = {0, 0, -1, 0, 0};
         uint32_t after = c + 1;
-        if (tok_is(doc, c + 1, "by") && c + 2 < sc->end) {
-            agent = mention_or_pronoun_at(sc, c + 2, sc->end);
+        /* the agent right after the verb, or after "as ...": "dismissed as fake by Kyiv" */
+        uint32_t by = c + 1;
+        if (tok_is(doc, c + 1, "as"))
+            while (by < sc->end && by < c + 6 && !tok_is(doc, by, "by") &&
+                   doc->tokens.v[by].kind == CL_TOK_WORD)
+                by++;
+        if (tok_is(doc, by, "by") && by + 1 < sc->end) {
+            agent = mention_or_pronoun_at(sc, by + 1, sc->end);
             if (!agent.count) { /* "by the ministry": a described agent up to a clause break */
-                uint32_t e = c + 2;
-                while (e < sc->end && e < c + 8 && doc->tokens.v[e].kind == CL_TOK_WORD &&
-                       (e == c + 2 || !boundary_word(doc, e)) && verb_cue(doc, e) < 0)
+                uint32_t e = by + 1;
+                while (e < sc->end && e < by + 7 && doc->tokens.v[e].kind == CL_TOK_WORD &&
+                       (e == by + 1 || !boundary_word(doc, e)) && verb_cue(doc, e) < 0)
                     e++;
-                if (e > c + 2)
-                    describe(doc, &agent, c + 2, e);
+                if (e > by + 1)
+                    describe(doc, &agent, by + 1, e);
             }
-            if (agent.count)
+            if (agent.count && by == c + 1)
                 after = agent.first + agent.count;
         }
         uint32_t k = content_start(sc, after - 1);
         cl_attribution *at = new_attr(doc, sc, c, cls);
         resolve_speaker(doc, sc, &agent, at);
-        if (cls != CL_CUE_DENY && k < sc->end && !tok_punct(doc, k, '.'))
+        /* "he would be charged, police said, ...": nothing of the passive's own follows a
+         * comma right after it (what follows is another clause): its subject is the content */
+        int ends = after >= sc->end || tok_punct(doc, after, ',');
+        if (cls != CL_CUE_DENY && !ends && k < sc->end && !tok_punct(doc, k, '.'))
             set_content(doc, at, k, sc->end);
         else { /* what was denied: the subject of the passive clause */
             uint32_t subj = aux;
             while (subj > sc->first && !tok_punct(doc, subj - 1, ',') &&
                    !tok_punct(doc, subj - 1, ';') && !tok_is(doc, subj - 1, "but") &&
-                   !tok_is(doc, subj - 1, "and") && !tok_is(doc, subj - 1, "while"))
+                   !tok_is(doc, subj - 1, "and") && !tok_is(doc, subj - 1, "while") &&
+                   !tok_is(doc, subj - 1, "that"))
                 subj--;
             set_content(doc, at, subj, aux);
         }
