@@ -1764,6 +1764,59 @@ static void try_according(cl_doc *doc, const sent_ctx *sc)
     }
 }
 
+/* "Clinton leads in the latest CNN poll", "In a new survey, most voters ...": a poll or a
+ * survey as the source of what its clause says, with "in" as the cue. */
+static void try_in_poll(cl_doc *doc, const sent_ctx *sc)
+{
+    static const char *const heads[] = {"poll", "polls", "survey", "surveys", NULL};
+    for (uint32_t i = sc->first; i + 1 < sc->end; i++) {
+        if (!tok_is(doc, i, "in") || (doc->tokens.v[i].flags & CL_TF_IN_QUOTE))
+            continue;
+        uint32_t h = i + 1;
+        while (h < sc->end && h < i + 8 && !tok_in(doc, h, heads) &&
+               (doc->tokens.v[h].kind == CL_TOK_WORD || doc->tokens.v[h].kind == CL_TOK_POSS ||
+                doc->tokens.v[h].kind == CL_TOK_NUMBER || doc->tokens.v[h].kind == CL_TOK_SYMBOL ||
+                doc->tokens.v[h].kind == CL_TOK_DASH) &&
+               !boundary_word(doc, h) && !is_preposition(doc, h))
+            h++;
+        if (h >= sc->end || !tok_in(doc, h, heads))
+            continue;
+        /* "behind in the polls", "a drop in polls": standing in polls in general, no poll
+         * that says it */
+        if (h == i + 1 || (h == i + 2 && tok_is(doc, i + 1, "the")))
+            continue;
+        /* the content: the clause before "in", or after the comma closing a fronted "In a
+         * poll ..., " */
+        uint32_t cfirst, cend;
+        if (i == sc->first) {
+            cfirst = h + 1;
+            while (cfirst < sc->end && !tok_punct(doc, cfirst, ','))
+                cfirst++;
+            cfirst++;
+            cend = sc->end;
+        } else {
+            cfirst = sc->first;
+            for (uint32_t j = i; j-- > sc->first;)
+                if (tok_punct(doc, j, ',') || tok_punct(doc, j, ';')) {
+                    cfirst = j + 1;
+                    break;
+                }
+            cend = i;
+        }
+        while (cend > cfirst && doc->tokens.v[cend - 1].kind == CL_TOK_PUNCT)
+            cend--;
+        if (cfirst >= cend || cend > sc->end)
+            continue;
+        speaker sp = {0, 0, -1, 0, 0};
+        describe(doc, &sp, i + 1, h + 1);
+        cl_attribution *at = new_attr(doc, sc, i, CL_CUE_NEUTRAL);
+        resolve_speaker(doc, sc, &sp, at);
+        set_content(doc, at, cfirst, cend);
+        at->kind = CL_ATTR_ACCORDING;
+        said_time(doc, sc, at);
+    }
+}
+
 /* A headline that names its speaker before a colon: "Senator Smith: The Bill Is Dead",
  * "Poll: ...". The phrase before the colon opens the sentence, is short, is title-cased
  * (small words like "on" or "of" may stay lower case) and holds a name or ends in a
@@ -1950,6 +2003,7 @@ void cl_attrib_run(cl_doc *doc)
                 try_cue(doc, &sc, i, cls);
         }
         try_according(doc, &sc);
+        try_in_poll(doc, &sc);
         try_colon(doc, &sc, n_before);
         drop_nested(doc, n_before);
         continue_quotes(doc, &sc, n_before);
