@@ -548,6 +548,16 @@ static int when_asked(const sent_ctx *sc, uint32_t k)
     return v < sc->end && questioned_word(doc, v);
 }
 
+/* Does the speaker phrase hold a speaker noun: its head, or the noun before "of" in "a
+ * video of the episode"? */
+static int holds_speaker_noun(const cl_doc *doc, const speaker *sp)
+{
+    for (uint32_t i = sp->first; i < sp->first + sp->count; i++)
+        if (speaker_noun(doc, i) && (i + 1 == sp->first + sp->count || tok_is(doc, i + 1, "of")))
+            return 1;
+    return 0;
+}
+
 /* The speaker ending right before the cue at token c (after skipping adverbs, auxiliaries
  * and time expressions). */
 static speaker speaker_left(const sent_ctx *sc, uint32_t c)
@@ -1415,6 +1425,12 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
         return;
     if (perceived_by(sc, c) || meeting_only(sc, c))
         return;
+    /* "FEC reports show ...", "the claims say ...": a noun-like form right before another
+     * cue verb is that verb's subject */
+    uint32_t own = 0;
+    if (c + 1 < sc->end && cl_tok_get(doc, &doc->ctx->attrib.verbs, c, &own) &&
+        (own & CL_CUE_NOUNLIKE) && verb_cue(doc, c + 1) >= 0 && !tok_is(doc, c + 1, "that"))
+        return;
     /* a cue inside a quotation is the quoted speaker's own word, not an attribution */
     if (doc->tokens.v[c].flags & CL_TF_IN_QUOTE)
         return;
@@ -1464,7 +1480,10 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     int ing = cl_tok_len(doc, c) > 4 &&
               memcmp(cl_tok_ptr(doc, c) + cl_tok_len(doc, c) - 3, "ing", 3) == 0;
     /* ", saying ..." and "by saying ..." continue the clause's subject */
-    int continues = ing && (tok_punct(doc, c - 1, ',') || tok_is(doc, c - 1, "by"));
+    int continues = ing && (tok_punct(doc, c - 1, ',') || tok_is(doc, c - 1, "by") ||
+                            /* '... "overblown," adding that ...': the comma inside the quote */
+                            (c >= sc->first + 2 && (doc->tokens.v[c - 1].flags & CL_TF_CLOSE_QUOTE) &&
+                             tok_punct(doc, c - 2, ',')));
     int coordinated = tok_is(doc, c - 1, "and") || tok_is(doc, c - 1, "but");
     int when = tok_is(doc, c - 1, "when") || tok_is(doc, c - 1, "after") || tok_is(doc, c - 1, "if");
     if (before && prev && (coordinated || when || continues)) {
@@ -1583,8 +1602,7 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     /* "the repayment plan", "much support": a noun-like form needs a named speaker, a
      * pronoun or a speaker noun before it */
     if ((cv & CL_CUE_NOUNLIKE) && sp.count && sp.actor < 0 && !sp.pronoun &&
-        !tok_is(doc, c + 1, "that") &&
-        !speaker_noun(doc, sp.first + sp.count - 1) &&
+        !tok_is(doc, c + 1, "that") && !holds_speaker_noun(doc, &sp) &&
         !tok_is(doc, sp.first + sp.count - 1, "another") &&
         !(doc->tokens.v[sp.first + sp.count - 1].flags & CL_TF_CAP))
         return;
