@@ -1135,18 +1135,26 @@ static uint32_t content_start(const sent_ctx *sc, uint32_t c)
         if (verb_cue(doc, j) >= 0)
             break;
     }
-    /* "told AFP", "told reporters", "told the BBC": skip the recipient */
+    /* "told AFP", "told reporters", "told the BBC", "told him", "told investors": skip the
+     * recipient */
     if (tok_is(doc, c, "told") || tok_is(doc, c, "tells") || tok_is(doc, c, "tell")) {
-        if (tok_is(doc, k, "the"))
+        static const char *const objects[] = {"him", "her", "them", "us", "me", "you", NULL};
+        static const char *const audiences[] = {
+            "reporters", "journalists", "television", "broadcaster", "radio", "news", "agency",
+            "investors", "supporters", "voters", "lawmakers", "members", "colleagues", "staff",
+            "troops", "soldiers", "residents", "students", "donors", "delegates", "audience",
+            "crowd", "parliament", "congress", NULL};
+        if (tok_in(doc, k, objects)) {
             k++;
-        while (k < sc->end && doc->tokens.v[k].kind == CL_TOK_WORD &&
-               ((doc->tokens.v[k].flags & CL_TF_CAP) || tok_is(doc, k, "reporters") ||
-                tok_is(doc, k, "journalists") || tok_is(doc, k, "television") ||
-                tok_is(doc, k, "broadcaster") || tok_is(doc, k, "radio") ||
-                tok_is(doc, k, "news") || tok_is(doc, k, "agency")))
-            k++;
-        while (k < sc->end && doc->tokens.v[k].kind == CL_TOK_POSS)
-            k++;
+        } else {
+            if (tok_is(doc, k, "the"))
+                k++;
+            while (k < sc->end && doc->tokens.v[k].kind == CL_TOK_WORD &&
+                   ((doc->tokens.v[k].flags & CL_TF_CAP) || tok_in(doc, k, audiences)))
+                k++;
+            while (k < sc->end && doc->tokens.v[k].kind == CL_TOK_POSS)
+                k++;
+        }
     }
     /* times and small adverbs after the cue: "said Friday", "said on Friday", "said earlier" */
     for (;;) {

@@ -215,7 +215,8 @@ static int check_actors(char **f, int n, char *why, size_t cap)
 }
 
 /* attributions.spec: `cue=speaker` items (an attribution with that cue word has exactly
- * that speaker text) and `!cue` items (the word is no cue). */
+ * that speaker text), `cue=speaker -> content` (and exactly that content text) and `!cue`
+ * items (the word is no cue). */
 static int check_attributions(char **f, int n, char *why, size_t cap)
 {
     if (n != 2)
@@ -233,18 +234,29 @@ static int check_attributions(char **f, int n, char *why, size_t cap)
         char *eq = strchr(cue, '=');
         if (eq)
             *eq = '\0';
+        char *want_content = eq ? strstr(eq + 1, " -> ") : NULL;
+        if (want_content) {
+            *want_content = '\0';
+            want_content += 4;
+        }
         int found = 0;
         for (uint32_t i = 0; i < doc->attributions.n && !found; i++) {
             const cl_attribution *a = &doc->attributions.v[i];
             if (strcmp(test_span(doc, a->cue.start, a->cue.end), cue) != 0)
                 continue;
             found = 1;
-            const char *sp = a->speaker.end > a->speaker.start ? test_span(doc, a->speaker.start, a->speaker.end) : "-";
+            char sp[512];
+            snprintf(sp, sizeof sp, "%s",
+                     a->speaker.end > a->speaker.start ? test_span(doc, a->speaker.start, a->speaker.end) : "-");
+            const char *content = test_span(doc, a->content.start, a->content.end);
             if (negative) {
                 snprintf(why, cap, "'%s' is a cue (speaker '%s')", cue, sp);
                 ok = 0;
             } else if (eq && strcmp(sp, eq + 1) != 0) {
                 snprintf(why, cap, "'%s' speaker '%s', expected '%s'", cue, sp, eq + 1);
+                ok = 0;
+            } else if (want_content && strcmp(content, want_content) != 0) {
+                snprintf(why, cap, "'%s' content '%s', expected '%s'", cue, content, want_content);
                 ok = 0;
             }
         }
