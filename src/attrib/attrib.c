@@ -1407,21 +1407,25 @@ static uint32_t referenced_object(const sent_ctx *sc, uint32_t f)
 }
 
 /* Tries a cue at token c. */
-/* "officials who spoke with the paper said", "he talked to reporters for an hour":
- * speaking to or with someone says nothing by itself unless what follows the person is
- * what was said ("about ...", "of ...", a colon or a quotation). */
+/* "officials who spoke with the paper said", "he spoke for an hour", "the two men have not
+ * spoken since": speaking (to or with someone) says nothing by itself unless what follows
+ * is what was said ("about ...", "of ...", "out against ...", a colon or a quotation). */
 static int meeting_only(const sent_ctx *sc, uint32_t c)
 {
+    static const char *const saying[] = {"about", "of", "out", "against", "that", NULL};
     const cl_doc *doc = sc->doc;
-    if (!speech_word(doc, c) || !(tok_is(doc, c + 1, "to") || tok_is(doc, c + 1, "with")))
+    if (!speech_word(doc, c))
         return 0;
-    uint32_t j = c + 2;
-    while (j < sc->end && j < c + 10 &&
-           (doc->tokens.v[j].kind == CL_TOK_WORD || doc->tokens.v[j].kind == CL_TOK_POSS) &&
-           verb_cue(doc, j) < 0 && !boundary_word(doc, j) && !is_preposition(doc, j))
+    uint32_t j = c + 1;
+    if (tok_is(doc, j, "to") || tok_is(doc, j, "with")) {
         j++;
-    return !(j < sc->end && (tok_is(doc, j, "about") || tok_is(doc, j, "of") ||
-                             tok_punct(doc, j, ':') || doc->tokens.v[j].kind == CL_TOK_QUOTE));
+        while (j < sc->end && j < c + 10 &&
+               (doc->tokens.v[j].kind == CL_TOK_WORD || doc->tokens.v[j].kind == CL_TOK_POSS) &&
+               verb_cue(doc, j) < 0 && !boundary_word(doc, j) && !is_preposition(doc, j))
+            j++;
+    }
+    return !(j < sc->end && (tok_in(doc, j, saying) || tok_punct(doc, j, ':') ||
+                             doc->tokens.v[j].kind == CL_TOK_QUOTE));
 }
 
 static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
