@@ -1407,6 +1407,35 @@ static uint32_t referenced_object(const sent_ctx *sc, uint32_t f)
 }
 
 /* Tries a cue at token c. */
+/* "a group called Citizens for Trump", "a move called the boneless": "called" right after
+ * a common noun names it; "called into question" is no saying either. */
+static int naming_called(const sent_ctx *sc, uint32_t c)
+{
+    static const char *const not_nouns[] = {"who", "whom", "which", "that", "what", "has",
+                                            "have", "had", "is", "was", "were", "are", "be",
+                                            "been", "being", "also", "not", "never", "then",
+                                            "once", "and", "or", "but", NULL};
+    const cl_doc *doc = sc->doc;
+    if (!tok_is(doc, c, "called"))
+        return 0;
+    if (tok_is(doc, c + 1, "into"))
+        return 1;
+    /* "the initiative called for a ban", "groups called on him to resign": a demand */
+    if (c == sc->first || tok_is(doc, c + 1, "for") || tok_is(doc, c + 1, "on") ||
+        tok_is(doc, c + 1, "upon") || skippable(doc, c - 1))
+        return 0;
+    const cl_token *p = &doc->tokens.v[c - 1];
+    uint32_t n = cl_tok_len(doc, c - 1);
+    int adverb = n > 3 && memcmp(cl_tok_ptr(doc, c - 1) + n - 2, "ly", 2) == 0;
+    if (p->kind != CL_TOK_WORD || (p->flags & CL_TF_CAP) || adverb || is_pronoun(doc, c - 1) ||
+        tok_in(doc, c - 1, not_nouns) || cl_actor_at_token(doc, c - 1) >= 0)
+        return 0;
+    /* "the mayor called the report a lie": a speaker noun is the subject, unless the
+     * phrase is indefinite ("a group called ...") */
+    uint32_t f = np_start(sc, c - 1);
+    return !speaker_noun(doc, c - 1) || tok_is(doc, f, "a") || tok_is(doc, f, "an");
+}
+
 /* "officials who spoke with the paper said", "he spoke for an hour", "the two men have not
  * spoken since": speaking (to or with someone) says nothing by itself unless what follows
  * is what was said ("about ...", "of ...", "out against ...", a colon or a quotation). */
@@ -1435,7 +1464,7 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     if (tok_is(doc, c + 1, "of") &&
         cl_tok_get(doc, &doc->ctx->attrib.nouns, c, &nv))
         return;
-    if (perceived_by(sc, c) || meeting_only(sc, c))
+    if (perceived_by(sc, c) || meeting_only(sc, c) || naming_called(sc, c))
         return;
     /* "FEC reports show ...", "the claims say ...": a noun-like form right before another
      * cue verb is that verb's subject */
