@@ -1823,6 +1823,32 @@ static void try_according(cl_doc *doc, const sent_ctx *sc)
     }
 }
 
+/* "Russian troops reportedly entered the town", "he allegedly ordered ...": a report whose
+ * source goes unnamed. The content is the clause that holds the adverb; there is no
+ * speaker, and the class is belief: nobody named asserts it. */
+static void try_hearsay_adverb(cl_doc *doc, const sent_ctx *sc)
+{
+    static const char *const adverbs[] = {"reportedly", "allegedly", "purportedly",
+                                          "reputedly", NULL};
+    for (uint32_t i = sc->first; i < sc->end; i++) {
+        if (!tok_in(doc, i, adverbs) || (doc->tokens.v[i].flags & CL_TF_IN_QUOTE))
+            continue;
+        uint32_t first = i, end = i + 1;
+        while (first > sc->first && !tok_punct(doc, first - 1, ',') &&
+               !tok_punct(doc, first - 1, ';') && !tok_punct(doc, first - 1, ':') &&
+               doc->tokens.v[first - 1].kind != CL_TOK_QUOTE && !tok_is(doc, first - 1, "but"))
+            first--;
+        while (end < sc->end && !tok_punct(doc, end, ',') && !tok_punct(doc, end, ';') &&
+               !tok_punct(doc, end, '.') && doc->tokens.v[end].kind != CL_TOK_QUOTE)
+            end++;
+        if (end - first < 3)
+            continue;
+        cl_attribution *at = new_attr(doc, sc, i, CL_CUE_BELIEF);
+        set_content(doc, at, first, end);
+        said_time(doc, sc, at);
+    }
+}
+
 /* "Clinton leads in the latest CNN poll", "In a new survey, most voters ...": a poll or a
  * survey as the source of what its clause says, with "in" as the cue. */
 static void try_in_poll(cl_doc *doc, const sent_ctx *sc)
@@ -2063,6 +2089,7 @@ void cl_attrib_run(cl_doc *doc)
         }
         try_according(doc, &sc);
         try_in_poll(doc, &sc);
+        try_hearsay_adverb(doc, &sc);
         try_colon(doc, &sc, n_before);
         drop_nested(doc, n_before);
         continue_quotes(doc, &sc, n_before);
