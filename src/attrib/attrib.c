@@ -1485,12 +1485,15 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
         return;
     }
 
-    /* "... when asked by a reporter whether ...": the one asking speaks; with no "by",
-     * the asker is unknown and there is no attribution (the subject was asked, it did not
-     * ask) */
+    /* "... when asked by a reporter whether ...": the one asking speaks, and when no "by"
+     * names them the question has no speaker (the subject was asked, it did not ask) */
     if (c > sc->first && when_asked(sc, c - 1 - (tok_is(doc, c - 1, "being") ? 1 : 0))) {
-        if (tok_is(doc, c, "asked") && tok_is(doc, c + 1, "by") && c + 2 < sc->end) {
-            speaker sp = mention_or_pronoun_at(sc, c + 2, sc->end);
+        if (!tok_is(doc, c, "asked") && !tok_is(doc, c, "questioned") && !tok_is(doc, c, "pressed"))
+            return;
+        speaker sp = {0, 0, -1, 0, 0};
+        uint32_t k = c + 1;
+        if (tok_is(doc, c + 1, "by") && c + 2 < sc->end) {
+            sp = mention_or_pronoun_at(sc, c + 2, sc->end);
             if (!sp.count) {
                 uint32_t e = c + 2;
                 while (e < sc->end && e < c + 8 && doc->tokens.v[e].kind == CL_TOK_WORD &&
@@ -1500,18 +1503,19 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
                 if (e > c + 2)
                     describe(doc, &sp, c + 2, e);
             }
-            uint32_t k = sp.first + sp.count;
-            if (sp.count && k < sc->end) {
-                uint32_t e = k;
-                while (e < sc->end && !tok_punct(doc, e, ',') && !tok_punct(doc, e, '.'))
-                    e++;
-                if (e > k) {
-                    cl_attribution *at = new_attr(doc, sc, c, cls);
-                    resolve_speaker(doc, sc, &sp, at);
-                    set_content(doc, at, k, e);
-                    said_time(doc, sc, at);
-                }
-            }
+            if (sp.count)
+                k = sp.first + sp.count;
+        }
+        uint32_t e = k;
+        while (e < sc->end && !tok_punct(doc, e, ',') && !tok_punct(doc, e, '.') &&
+               doc->tokens.v[e].kind != CL_TOK_QUOTE)
+            e++;
+        if (e > k) {
+            cl_attribution *at = new_attr(doc, sc, c, CL_CUE_QUESTION);
+            if (sp.count)
+                resolve_speaker(doc, sc, &sp, at);
+            set_content(doc, at, k, e);
+            said_time(doc, sc, at);
         }
         return;
     }
