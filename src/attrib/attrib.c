@@ -548,6 +548,17 @@ static int when_asked(const sent_ctx *sc, uint32_t k)
     return v < sc->end && questioned_word(doc, v);
 }
 
+/* Is the period at token j the end of a short capitalized abbreviation ("R-Ky.", "Pa.",
+ * "Jr.") rather than of a sentence? */
+static int abbreviation_period(const cl_doc *doc, uint32_t j)
+{
+    if (j == 0)
+        return 0;
+    const cl_token *w = &doc->tokens.v[j - 1];
+    return w->kind == CL_TOK_WORD && (w->flags & CL_TF_CAP) && cl_tok_len(doc, j - 1) <= 4 &&
+           w->end == doc->tokens.v[j].start;
+}
+
 /* Does the speaker phrase hold a speaker noun: its head, or the noun before "of" in "a
  * video of the episode"? */
 static int holds_speaker_noun(const cl_doc *doc, const speaker *sp)
@@ -594,7 +605,8 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
                     opened = 1;
                     break;
                 }
-                if (doc->tokens.v[j].kind == CL_TOK_QUOTE || tok_punct(doc, j, '.'))
+                if (doc->tokens.v[j].kind == CL_TOK_QUOTE ||
+                    (tok_punct(doc, j, '.') && !abbreviation_period(doc, j)))
                     break;
                 if (!cue_inside)
                     cue_inside = verb_cue(doc, j) >= 0 && !perceived_by(sc, j) &&
@@ -711,6 +723,17 @@ static speaker speaker_left(const sent_ctx *sc, uint32_t c)
         sp.pronoun = 1;
         return sp;
     }
+    /* "one in four said", "four in 10 said": a share of people polled */
+    static const char *const numbers[] = {"one", "two", "three", "four", "five", "six", "seven",
+                                          "eight", "nine", "ten", NULL};
+    if (k >= sc->first + 2 && tok_is(doc, k - 1, "in") &&
+        (tok_in(doc, k, numbers) || t->kind == CL_TOK_NUMBER) &&
+        (tok_in(doc, k - 2, numbers) || doc->tokens.v[k - 2].kind == CL_TOK_NUMBER)) {
+        sp.first = k - 2;
+        sp.count = 3;
+        sp.description = 1;
+        return sp;
+    }
     /* "55 percent said", "nearly half said", "most said": a share of people polled */
     if (quantity_head(doc, k)) {
         sp.first = np_start(sc, k);
@@ -792,13 +815,19 @@ static speaker speaker_right(const sent_ctx *sc, uint32_t c)
     }
     /* "said Sen. Susan Collins", "said former congressman Barney Frank", "said a Democratic
      * strategist": a phrase up to the comma or the end that names or describes someone */
-    int named = 0, opened = tok_is(doc, k, "a") || tok_is(doc, k, "an") || tok_is(doc, k, "the");
+    static const char *const aux[] = {"is", "was", "were", "are", "be", "been", "has", "have",
+                                      "had", "will", "would", "could", "should", "can", "may",
+                                      "might", "must", "did", "does", "do", NULL};
+    /* "said one party activist", "said a 2008 campaign veteran" */
+    int named = 0, opened = tok_is(doc, k, "a") || tok_is(doc, k, "an") || tok_is(doc, k, "the") ||
+                            tok_is(doc, k, "one");
     for (j = k; j < sc->end && j < k + 8; j++) {
         const cl_token *u = &doc->tokens.v[j];
         if ((u->kind != CL_TOK_WORD && u->kind != CL_TOK_POSS && u->kind != CL_TOK_NUMBER &&
              !(u->kind == CL_TOK_DASH && (u->flags & CL_TF_NOSPACE))) ||
-            (j > k && (boundary_word(doc, j) || tok_is(doc, j, "of"))) || in_timex(doc, j) ||
-            verb_cue(doc, j) >= 0)
+            (j > k && (boundary_word(doc, j) || tok_is(doc, j, "of"))) ||
+            (in_timex(doc, j) && !(opened && j == k + 1)) || verb_cue(doc, j) >= 0 ||
+            tok_in(doc, j, aux))
             break;
         named |= (u->flags & CL_TF_CAP) != 0;
     }
@@ -1529,7 +1558,10 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
                             /* '... "overblown," adding that ...': the comma inside the quote */
                             (c >= sc->first + 2 && (doc->tokens.v[c - 1].flags & CL_TF_CLOSE_QUOTE) &&
                              tok_punct(doc, c - 2, ',')));
-    int coordinated = tok_is(doc, c - 1, "and") || tok_is(doc, c - 1, "but");
+    /* "... and said", "... and then said", "... but later said" */
+    int coordinated = tok_is(doc, c - 1, "and") || tok_is(doc, c - 1, "but") ||
+                      (c >= sc->first + 2 && skippable(doc, c - 1) &&
+                       (tok_is(doc, c - 2, "and") || tok_is(doc, c - 2, "but")));
     int when = tok_is(doc, c - 1, "when") || tok_is(doc, c - 1, "after") || tok_is(doc, c - 1, "if");
     if (before && prev && (coordinated || when || continues)) {
         /* the earlier content ends where this verb's conjunction begins */
@@ -2055,6 +2087,18 @@ static int one_clause(const cl_doc *doc, uint32_t a, uint32_t b)
  * ("officials said [voters think the plan will fail]"): the reported clause is one
  * attribution and its verbs are part of what was said. A cue after a comma or a "but"
  * starts an attribution of its own ("Russia said X, but Ukraine said Y"). */
+/* "Murphy opposed the bill and Obama said he would veto it": a cue whose named speaker
+ * follows "and/but/while" inside another attribution's content starts a clause of its own
+ * (the other content is cut there by cut_overlaps). */
+static int own_clause_after_and(const cl_doc *doc, const cl_attribution *o,
+                                const cl_attribution *a)
+{
+    uint32_t s = a->speaker_tok_first;
+    return a->speaker_tok_count > 0 && s > o->content_tok_first && s < a->cue_tok &&
+           (tok_is(doc, s - 1, "and") || tok_is(doc, s - 1, "but") || tok_is(doc, s - 1, "while") ||
+            tok_is(doc, s - 1, "whereas"));
+}
+
 static void drop_nested(cl_doc *doc, size_t from)
 {
     size_t w = from;
@@ -2065,7 +2109,8 @@ static void drop_nested(cl_doc *doc, size_t from)
             const cl_attribution *o = &doc->attributions.v[j];
             nested = j != i && o->cue_tok < a->cue_tok && a->cue_tok >= o->content_tok_first &&
                      a->cue_tok < o->content_tok_end &&
-                     one_clause(doc, o->content_tok_first, a->cue_tok);
+                     one_clause(doc, o->content_tok_first, a->cue_tok) &&
+                     !own_clause_after_and(doc, o, a);
         }
         if (!nested)
             doc->attributions.v[w++] = *a;
