@@ -356,7 +356,8 @@ static int quantity_head(const cl_doc *doc, uint32_t i)
 {
     if (i >= doc->tokens.n)
         return 0;
-    return doc->tokens.v[i].kind == CL_TOK_NUMBER || (wclass(doc, i) & W_QUANT);
+    return doc->tokens.v[i].kind == CL_TOK_NUMBER || (wclass(doc, i) & W_QUANT) ||
+           (doc->tokens.v[i].kind == CL_TOK_SYMBOL && tok_is(doc, i, "%")); /* "42% say" */
 }
 
 /* A lower-case noun heading a phrase that opens with a determiner, a possessive, a number or
