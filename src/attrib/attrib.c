@@ -560,6 +560,43 @@ static int abbreviation_period(const cl_doc *doc, uint32_t j)
            w->end == doc->tokens.v[j].start;
 }
 
+static int is_preposition(const cl_doc *doc, uint32_t i);
+
+/* "Residents who fled the town say ...", "groups that have endorsed him say ...": when the
+ * speaker phrase found before the cue at c (starting at token first) ends a restrictive
+ * relative clause, the token of that clause's "who/that" (its head noun is right before
+ * it); UINT32_MAX otherwise. "that" must start a clause without a subject of its own ("the
+ * fact that officials say" is no relative clause). */
+static uint32_t relative_clause_before(const sent_ctx *sc, uint32_t first, uint32_t c)
+{
+    const cl_doc *doc = sc->doc;
+    for (uint32_t r = first; r-- > sc->first + 1 && first - r <= 10;) {
+        const cl_token *t = &doc->tokens.v[r];
+        if (t->kind == CL_TOK_PUNCT || t->kind == CL_TOK_QUOTE || t->kind == CL_TOK_DASH)
+            return UINT32_MAX;
+        /* "... say they believe": the phrase is the subject of a clause reported by the
+         * cue right before it, no relative clause's end */
+        if (r + 1 == first && verb_cue(doc, r) >= 0)
+            return UINT32_MAX;
+        int who = tok_is(doc, r, "who");
+        int that = tok_is(doc, r, "that");
+        if (!who && !that)
+            continue;
+        if (that) {
+            const cl_token *n = &doc->tokens.v[r + 1];
+            if ((n->flags & CL_TF_CAP) || (wclass(doc, r + 1) & W_DET) || is_pronoun(doc, r + 1) ||
+                speaker_noun(doc, r + 1) || n->kind != CL_TOK_WORD)
+                return UINT32_MAX;
+        }
+        const cl_token *h = &doc->tokens.v[r - 1];
+        if (h->kind != CL_TOK_WORD || verb_cue(doc, r - 1) >= 0 || skippable(doc, r - 1) ||
+            boundary_word(doc, r - 1) || is_preposition(doc, r - 1) || r + 1 >= c)
+            return UINT32_MAX;
+        return r;
+    }
+    return UINT32_MAX;
+}
+
 /* Does the speaker phrase hold a speaker noun: its head, or the noun before "of" in "a
  * video of the episode"? */
 static int holds_speaker_noun(const cl_doc *doc, const speaker *sp)
@@ -839,7 +876,6 @@ static speaker speaker_right(const sent_ctx *sc, uint32_t c)
     return sp;
 }
 
-static int is_preposition(const cl_doc *doc, uint32_t i);
 
 /* The subject of the clause that a participle or coordinated cue at c continues: the
  * first actor, pronoun or name of the sentence, after an opening adverbial clause
@@ -1677,6 +1713,28 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
     }
 
     speaker sp = speaker_left(sc, c);
+    /* "the groups who wrote to her say ...": a cue inside a restrictive relative clause of
+     * the subject of a later cue belongs to that subject's description */
+    if (sp.count == 1 && (tok_is(doc, sp.first, "who") || tok_is(doc, sp.first, "that")) &&
+        sp.first > sc->first && doc->tokens.v[sp.first - 1].kind == CL_TOK_WORD) {
+        for (uint32_t j = c + 1; j < sc->end && doc->tokens.v[j].kind != CL_TOK_PUNCT &&
+                                 doc->tokens.v[j].kind != CL_TOK_QUOTE;
+             j++)
+            if (verb_cue(doc, j) >= 0 && relative_clause_before(sc, j, j) == sp.first)
+                return;
+    }
+    /* ... and that subject is the whole phrase: "residents who fled the town say", "the
+     * groups who wrote to her on Thursday say" */
+    if (!sp.pronoun || sp.count == 0) {
+        uint32_t r = relative_clause_before(sc, sp.count ? sp.first : c, c);
+        if (r != UINT32_MAX) {
+            uint32_t end = sp.count ? sp.first + sp.count : c;
+            speaker whole = {0, 0, -1, 0, 0};
+            describe(doc, &whole, np_start(sc, r - 1), r);
+            whole.count = end - whole.first;
+            sp = whole;
+        }
+    }
     /* "the repayment plan", "much support": a noun-like form needs a named speaker, a
      * pronoun or a speaker noun before it */
     if ((cv & CL_CUE_NOUNLIKE) && sp.count && sp.actor < 0 && !sp.pronoun &&
