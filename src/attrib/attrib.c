@@ -1926,7 +1926,8 @@ static void try_hearsay_adverb(cl_doc *doc, const sent_ctx *sc)
     static const char *const adverbs[] = {"reportedly", "allegedly", "purportedly",
                                           "reputedly", NULL};
     for (uint32_t i = sc->first; i < sc->end; i++) {
-        if (!tok_in(doc, i, adverbs) || (doc->tokens.v[i].flags & CL_TF_IN_QUOTE))
+        if (cl_tok_len(doc, i) < 9 || !tok_in(doc, i, adverbs) ||
+            (doc->tokens.v[i].flags & CL_TF_IN_QUOTE))
             continue;
         uint32_t first = i, end = i + 1;
         while (first > sc->first && !tok_punct(doc, first - 1, ',') &&
@@ -1950,7 +1951,8 @@ static void try_in_poll(cl_doc *doc, const sent_ctx *sc)
 {
     static const char *const heads[] = {"poll", "polls", "survey", "surveys", NULL};
     for (uint32_t i = sc->first; i + 1 < sc->end; i++) {
-        if (!tok_is(doc, i, "in") || (doc->tokens.v[i].flags & CL_TF_IN_QUOTE))
+        if (cl_tok_len(doc, i) != 2 || !tok_is(doc, i, "in") ||
+            (doc->tokens.v[i].flags & CL_TF_IN_QUOTE))
             continue;
         uint32_t h = i + 1;
         while (h < sc->end && h < i + 8 && !tok_in(doc, h, heads) &&
