@@ -206,10 +206,14 @@ if command -v sqlite3 > /dev/null; then
   chmod 444 "$T/ro/old.db" && chmod 555 "$T/ro"
   as_other=""
   [ "$(id -u)" = 0 ] && as_other="setpriv --reuid=nobody --regid=nogroup --clear-groups"
-  $as_other "$BIN" claims --db "$T/ro/old.db" > /dev/null 2> "$T/ro.err"
-  rc=$?
-  [ $rc -eq 1 ] && grep -q "older claimline" "$T/ro.err" && ok "old ledger it may not write: clear error" ||
-    bad "old ledger it may not write (exit $rc): $(cat "$T/ro.err")"
+  if $as_other sh -c "test -x '$BIN'" 2> /dev/null; then
+    $as_other "$BIN" claims --db "$T/ro/old.db" > /dev/null 2> "$T/ro.err"
+    rc=$?
+    [ $rc -eq 1 ] && grep -q "older claimline" "$T/ro.err" && ok "old ledger it may not write: clear error" ||
+      bad "old ledger it may not write (exit $rc): $(cat "$T/ro.err")"
+  else # the valgrind pass runs the tool through a wrapper only root may open
+    echo "skip old ledger it may not write: $BIN is not executable as nobody"
+  fi
   chmod 755 "$T/ro"
 fi
 
