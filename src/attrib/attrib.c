@@ -1405,6 +1405,8 @@ static void try_quote_only(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
         q = sp.first - 1;
     else if (c > sc->first && !sp.count)
         q = c - 1;
+    else if (sp.count && sc->first > para_first_token(doc, sc->s))
+        q = sc->first - 1; /* '"... ?" Smith continued.': the quotation ended the sentence before */
     else
         return;
     if (tok_punct(doc, q, ',') && q > sc->first)
@@ -1834,6 +1836,19 @@ static void try_cue(cl_doc *doc, const sent_ctx *sc, uint32_t c, int cls)
             }
             set_content(doc, at, cfirst, cend);
             said_time(doc, sc, at);
+            return;
+        }
+        /* '"... ?" Smith said.': a quotation ending in '?' or '!' closes the sentence before,
+         * so the speaker opens this one and the content is that quotation */
+        if (b == sc->first && sc->first > pfirst && cue_ends_clause(sc, c) &&
+            (doc->tokens.v[sc->first - 1].flags & CL_TF_CLOSE_QUOTE)) {
+            uint32_t open = quote_open_before(doc, sc->first - 1, pfirst);
+            if (open != UINT32_MAX) {
+                cl_attribution *at = new_attr(doc, sc, c, cls);
+                resolve_speaker(doc, sc, &sp, at);
+                set_content(doc, at, open, sc->first);
+                said_time(doc, sc, at);
+            }
             return;
         }
         /* SPEAKER CUE (that) CONTENT */
