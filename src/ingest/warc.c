@@ -165,9 +165,9 @@ static int inflate_into(const char *src, size_t len, cl_buf *dst, size_t limit)
  * 2xx page, 0 for something else, -1 with rej when the response is malformed. */
 static int http_html(cl_warc *w, cl_error *rej)
 {
+    if (w->block.len < 12 || memcmp(w->block.data, "HTTP/", 5) != 0)
+        return 0; /* (an empty block has no data pointer to offset) */
     const char *p = w->block.data, *end = p + w->block.len;
-    if (w->block.len < 12 || memcmp(p, "HTTP/", 5) != 0)
-        return 0;
     const char *sp = memchr(p, ' ', (size_t)(end - p));
     int status = sp ? atoi(sp + 1) : 0;
     int html = 0, chunked = 0, gz = 0;
