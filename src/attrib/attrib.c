@@ -436,21 +436,6 @@ static int speech_word(const cl_doc *doc, uint32_t i)
     return tok_in(doc, i, words);
 }
 
-/* When "who" or "that" (with "has/have/had" after it) comes right before the verb at
- * token v, sets *head to the token before the relative pronoun and returns 1. */
-static int relative_before(const sent_ctx *sc, uint32_t v, uint32_t *head)
-{
-    const cl_doc *doc = sc->doc;
-    uint32_t r = v;
-    if (r > sc->first && (tok_is(doc, r - 1, "has") || tok_is(doc, r - 1, "have") ||
-                          tok_is(doc, r - 1, "had")))
-        r--;
-    if (r < sc->first + 2 || !(tok_is(doc, r - 1, "who") || tok_is(doc, r - 1, "that")))
-        return 0;
-    *head = r - 2;
-    return 1;
-}
-
 /* "the memo seen by Reuters", "the report, seen by the BBC,": "seen by" right after a noun
  * or a comma (no form of be or have, no adverb between) is a reduced relative of
  * perception, unless an "as" follows ("seen by many as a betrayal" is belief). */
@@ -488,9 +473,6 @@ static uint32_t postmodified_speaker(const sent_ctx *sc, uint32_t b)
               tok_is(doc, prep, "in")) &&
              postmodifier_word(doc, prep - 1))
         h = prep - 2;
-    else if ((tok_is(doc, prep, "to") || tok_is(doc, prep, "with")) && speech_word(doc, prep - 1) &&
-             relative_before(sc, prep - 1, &h))
-        ; /* "officials who spoke with the paper", "people who have talked to him" */
     else if (tok_is(doc, prep, "by") && perceived_by(sc, prep - 1) &&
              doc->tokens.v[prep - 2].kind == CL_TOK_WORD)
         return np_start(sc, prep - 2); /* "a memo seen by Reuters": the memo says it */
