@@ -436,6 +436,13 @@ static int speech_word(const cl_doc *doc, uint32_t i)
     return tok_in(doc, i, words);
 }
 
+/* Is token i shaped like an adverb ("widely", "repeatedly")? */
+static int ly_adverb(const cl_doc *doc, uint32_t i)
+{
+    uint32_t n = cl_tok_len(doc, i);
+    return n > 3 && memcmp(cl_tok_ptr(doc, i) + n - 2, "ly", 2) == 0;
+}
+
 /* "the memo seen by Reuters", "the report, seen by the BBC,": "seen by" right after a noun
  * or a comma (no form of be or have, no adverb between) is a reduced relative of
  * perception, unless an "as" follows ("seen by many as a betrayal" is belief). */
@@ -452,8 +459,7 @@ static int perceived_by(const sent_ctx *sc, uint32_t c)
     if (tok_punct(doc, c - 1, ','))
         return 1;
     const cl_token *p = &doc->tokens.v[c - 1];
-    uint32_t n = cl_tok_len(doc, c - 1);
-    int adverb = n > 3 && memcmp(cl_tok_ptr(doc, c - 1) + n - 2, "ly", 2) == 0;
+    int adverb = ly_adverb(doc, c - 1);
     return p->kind == CL_TOK_WORD && !tok_in(doc, c - 1, aux) && !adverb;
 }
 
@@ -1475,8 +1481,7 @@ static int naming_called(const sent_ctx *sc, uint32_t c)
         tok_is(doc, c + 1, "upon") || skippable(doc, c - 1))
         return 0;
     const cl_token *p = &doc->tokens.v[c - 1];
-    uint32_t n = cl_tok_len(doc, c - 1);
-    int adverb = n > 3 && memcmp(cl_tok_ptr(doc, c - 1) + n - 2, "ly", 2) == 0;
+    int adverb = ly_adverb(doc, c - 1);
     if (p->kind != CL_TOK_WORD || (p->flags & CL_TF_CAP) || adverb || is_pronoun(doc, c - 1) ||
         tok_in(doc, c - 1, not_nouns) || cl_actor_at_token(doc, c - 1) >= 0)
         return 0;
